@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "wy-store-private.h"
+
+/* Each step runs in one transaction. Once a version has shipped its text
+ * never changes: a later change is a new step. */
+
+#define IDENTITY \
+  "id INTEGER PRIMARY KEY, " \
+  "uuid TEXT NOT NULL UNIQUE, " \
+  "created_at TEXT NOT NULL, " \
+  "updated_at TEXT NOT NULL, "
+
+#define ISO_DATE(col) \
+  "CHECK (" col " IS NULL OR (length(" col ") = 10 AND " col " GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'))"
+
+#define NON_NEG(col) "CHECK (" col " IS NULL OR " col " >= 0)"
+#define BOOL_COL(col) col " INTEGER NOT NULL DEFAULT 0 CHECK (" col " IN (0, 1))"
+
+static const char schema_v1[] =
+  "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT);"
+
+  "CREATE TABLE district (" IDENTITY
+  " name TEXT NOT NULL UNIQUE);"
+
+  "CREATE TABLE street (" IDENTITY
+  " district_id INTEGER NOT NULL REFERENCES district(id) ON DELETE RESTRICT,"
+  " name TEXT NOT NULL,"
+  " UNIQUE (district_id, name));"
+
+  "CREATE TABLE community (" IDENTITY
+  " street_id INTEGER NOT NULL REFERENCES street(id) ON DELETE RESTRICT,"
+  " name TEXT NOT NULL,"
+  " UNIQUE (street_id, name));"
+
+  "CREATE TABLE governance_mode (" IDENTITY
+  " code TEXT NOT NULL UNIQUE,"
+  " name TEXT NOT NULL,"
+  " description TEXT);"
+
+  "CREATE TABLE target (" IDENTITY
+  " ordinal INTEGER NOT NULL " NON_NEG ("ordinal") ","
+  " name TEXT NOT NULL,"
+  " description TEXT,"
+  " " BOOL_COL ("active") ");"
+
+  "CREATE TABLE assistance_unit (" IDENTITY
+  " name TEXT NOT NULL,"
+  " level TEXT NOT NULL CHECK (level IN ('city', 'district')),"
+  " community_id INTEGER REFERENCES community(id) ON DELETE SET NULL,"
+  " start_date TEXT " ISO_DATE ("start_date") ","
+  " end_date TEXT " ISO_DATE ("end_date") ","
+  " contact_name TEXT, contact_phone TEXT,"
+  " " BOOL_COL ("closed") ","
+  " notes TEXT);"
+
+  "CREATE TABLE compound (" IDENTITY
+  " community_id INTEGER NOT NULL REFERENCES community(id) ON DELETE RESTRICT,"
+  " name TEXT NOT NULL,"
+  " address TEXT,"
+  " category TEXT NOT NULL CHECK (category IN ('self_managed', 'three_none')),"
+  " year_built INTEGER " NON_NEG ("year_built") ","
+  " buildings INTEGER " NON_NEG ("buildings") ","
+  " households INTEGER " NON_NEG ("households") ","
+  " residents INTEGER " NON_NEG ("residents") ","
+  " floor_area REAL " NON_NEG ("floor_area") ","
+  " original_unit TEXT, contact_name TEXT, contact_phone TEXT,"
+  " grid TEXT, grid_staff TEXT, grid_staff_phone TEXT, building_leaders TEXT,"
+  " " BOOL_COL ("pilot") ","
+  " governance_mode_id INTEGER REFERENCES governance_mode(id) ON DELETE SET NULL,"
+  " mode_plan TEXT,"
+  " owners_org_kind TEXT CHECK (owners_org_kind IS NULL OR owners_org_kind IN"
+  "   ('none', 'owners_committee', 'self_management_committee', 'supervisory_group')),"
+  " owners_org_name TEXT,"
+  " owners_org_date TEXT " ISO_DATE ("owners_org_date") ","
+  " " BOOL_COL ("rule_covenant") ","
+  " " BOOL_COL ("rule_assembly") ","
+  " " BOOL_COL ("rule_committee") ","
+  " service_provider TEXT,"
+  " " BOOL_COL ("service_cleaning") ","
+  " " BOOL_COL ("service_repair") ","
+  " " BOOL_COL ("service_order") ","
+  " assistance_unit_id INTEGER REFERENCES assistance_unit(id) ON DELETE SET NULL,"
+  " notes TEXT,"
+  " UNIQUE (community_id, name));"
+
+  "CREATE TABLE compound_target (" IDENTITY
+  " compound_id INTEGER NOT NULL REFERENCES compound(id) ON DELETE CASCADE,"
+  " target_id INTEGER NOT NULL REFERENCES target(id) ON DELETE CASCADE,"
+  " status TEXT NOT NULL DEFAULT 'not_met' CHECK (status IN ('not_met', 'in_progress', 'met')),"
+  " met_date TEXT " ISO_DATE ("met_date") ","
+  " evidence TEXT, verifier TEXT,"
+  " UNIQUE (compound_id, target_id));"
+
+  "CREATE TABLE meeting (" IDENTITY
+  " kind TEXT NOT NULL CHECK (kind IN ('leadership', 'joint', 'consultation')),"
+  " date TEXT NOT NULL " ISO_DATE ("date") ","
+  " title TEXT, attendees TEXT,"
+  " community_id INTEGER REFERENCES community(id) ON DELETE SET NULL,"
+  " minutes TEXT);"
+
+  "CREATE TABLE meeting_compound (" IDENTITY
+  " meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+  " compound_id INTEGER NOT NULL REFERENCES compound(id) ON DELETE CASCADE,"
+  " UNIQUE (meeting_id, compound_id));"
+
+  "CREATE TABLE inspection (" IDENTITY
+  " date TEXT NOT NULL " ISO_DATE ("date") ","
+  " inspector TEXT,"
+  " community_id INTEGER REFERENCES community(id) ON DELETE SET NULL,"
+  " compound_id INTEGER REFERENCES compound(id) ON DELETE SET NULL,"
+  " findings TEXT);"
+
+  "CREATE TABLE problem (" IDENTITY
+  " compound_id INTEGER NOT NULL REFERENCES compound(id) ON DELETE CASCADE,"
+  " category TEXT NOT NULL CHECK (category IN ('target', 'safety', 'other')),"
+  " target_id INTEGER REFERENCES target(id) ON DELETE SET NULL,"
+  " description TEXT NOT NULL,"
+  " measure TEXT, responsible_unit TEXT, responsible_person TEXT,"
+  " raised_date TEXT " ISO_DATE ("raised_date") ","
+  " deadline TEXT " ISO_DATE ("deadline") ","
+  " status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'in_progress', 'fixed', 'signed_off')),"
+  " signed_off_date TEXT " ISO_DATE ("signed_off_date") ","
+  " verifier TEXT,"
+  " inspection_id INTEGER REFERENCES inspection(id) ON DELETE SET NULL,"
+  " notes TEXT,"
+  " CHECK (status <> 'signed_off' OR (signed_off_date IS NOT NULL AND verifier IS NOT NULL AND verifier <> '')));"
+
+  "CREATE TABLE problem_update (" IDENTITY
+  " problem_id INTEGER NOT NULL REFERENCES problem(id) ON DELETE CASCADE,"
+  " date TEXT NOT NULL " ISO_DATE ("date") ","
+  " text TEXT NOT NULL,"
+  " author TEXT);"
+
+  "CREATE TABLE task (" IDENTITY
+  " ordinal INTEGER " NON_NEG ("ordinal") ","
+  " title TEXT NOT NULL,"
+  " description TEXT, lead_units TEXT, co_units TEXT,"
+  " deadline TEXT " ISO_DATE ("deadline") ","
+  " progress INTEGER CHECK (progress IS NULL OR progress BETWEEN 0 AND 100),"
+  " status TEXT NOT NULL DEFAULT 'not_started' CHECK (status IN ('not_started', 'in_progress', 'done')),"
+  " done_date TEXT " ISO_DATE ("done_date") ","
+  " " BOOL_COL ("from_plan") ","
+  " meeting_id INTEGER REFERENCES meeting(id) ON DELETE SET NULL,"
+  " notes TEXT);"
+
+  "CREATE TABLE task_note (" IDENTITY
+  " task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+  " date TEXT NOT NULL " ISO_DATE ("date") ","
+  " text TEXT NOT NULL,"
+  " progress INTEGER CHECK (progress IS NULL OR progress BETWEEN 0 AND 100),"
+  " author TEXT);"
+
+  "CREATE TABLE task_compound (" IDENTITY
+  " task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+  " compound_id INTEGER NOT NULL REFERENCES compound(id) ON DELETE CASCADE,"
+  " UNIQUE (task_id, compound_id));"
+
+  "CREATE TABLE phase (" IDENTITY
+  " ordinal INTEGER NOT NULL " NON_NEG ("ordinal") ","
+  " name TEXT NOT NULL,"
+  " start_date TEXT NOT NULL " ISO_DATE ("start_date") ","
+  " end_date TEXT NOT NULL " ISO_DATE ("end_date") ","
+  " description TEXT,"
+  " CHECK (end_date >= start_date));"
+
+  "CREATE TABLE milestone (" IDENTITY
+  " phase_id INTEGER NOT NULL REFERENCES phase(id) ON DELETE CASCADE,"
+  " ordinal INTEGER " NON_NEG ("ordinal") ","
+  " name TEXT NOT NULL,"
+  " due_date TEXT " ISO_DATE ("due_date") ","
+  " " BOOL_COL ("done") ","
+  " done_date TEXT " ISO_DATE ("done_date") ");"
+
+  "CREATE TABLE assistance_activity (" IDENTITY
+  " unit_id INTEGER NOT NULL REFERENCES assistance_unit(id) ON DELETE CASCADE,"
+  " date TEXT NOT NULL " ISO_DATE ("date") ","
+  " description TEXT NOT NULL,"
+  " compound_id INTEGER REFERENCES compound(id) ON DELETE SET NULL);"
+
+  "CREATE TABLE funding (" IDENTITY
+  " compound_id INTEGER NOT NULL REFERENCES compound(id) ON DELETE CASCADE,"
+  " source TEXT NOT NULL CHECK (source IN ('residents', 'original_unit', 'donation', 'social_capital', 'fiscal')),"
+  " amount REAL NOT NULL CHECK (amount >= 0),"
+  " date TEXT " ISO_DATE ("date") ","
+  " purpose TEXT);"
+
+  "CREATE TABLE audit_log ("
+  " id INTEGER PRIMARY KEY,"
+  " uuid TEXT NOT NULL UNIQUE,"
+  " at TEXT NOT NULL,"
+  " operator TEXT,"
+  " action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),"
+  " table_name TEXT NOT NULL,"
+  " row_uuid TEXT NOT NULL,"
+  " field TEXT, old_value TEXT, new_value TEXT);";
+
+/* Version 2: the indexes a 50,000-compound ledger needs for its lists,
+ * filters and aggregates (child lookups, open problems by deadline). */
+static const char schema_v2[] =
+  "CREATE INDEX street_district ON street (district_id);"
+  "CREATE INDEX community_street ON community (street_id);"
+  "CREATE INDEX compound_community ON compound (community_id);"
+  "CREATE INDEX compound_target_target ON compound_target (target_id, status);"
+  "CREATE INDEX problem_compound ON problem (compound_id);"
+  "CREATE INDEX problem_open_deadline ON problem (deadline) WHERE status <> 'signed_off';"
+  "CREATE INDEX problem_status ON problem (status);"
+  "CREATE INDEX problem_update_problem ON problem_update (problem_id);"
+  "CREATE INDEX task_note_task ON task_note (task_id);"
+  "CREATE INDEX task_compound_compound ON task_compound (compound_id);"
+  "CREATE INDEX milestone_phase ON milestone (phase_id);"
+  "CREATE INDEX meeting_community ON meeting (community_id, kind, date);"
+  "CREATE INDEX meeting_compound_compound ON meeting_compound (compound_id);"
+  "CREATE INDEX inspection_compound ON inspection (compound_id);"
+  "CREATE INDEX assistance_unit_community ON assistance_unit (community_id);"
+  "CREATE INDEX assistance_activity_unit ON assistance_activity (unit_id);"
+  "CREATE INDEX funding_compound ON funding (compound_id);"
+  "CREATE INDEX audit_log_row ON audit_log (row_uuid);";
+
+static const WyMigration migrations[] = {
+  { 1, "ledger tables", schema_v1 },
+  { 2, "indexes for large ledgers", schema_v2 },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WY_SCHEMA_VERSION);
+
+const WyMigration *
+wy_store_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}

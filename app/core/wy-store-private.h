@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "wuyou/wy-store.h"
+
+G_BEGIN_DECLS
+
+/* Shared between the files of the store layer only. */
+
+typedef struct {
+  int         version;      /* user_version after this step */
+  const char *description;
+  const char *sql;
+} WyMigration;
+
+const WyMigration *wy_store_migrations          (guint        *n_migrations);
+
+sqlite3           *wy_store_get_db              (WyStore      *self);
+sqlite3_stmt      *wy_store_prepare_cached      (WyStore      *self,
+                                                 const char   *sql,
+                                                 GError      **error);
+void               wy_store_set_sqlite_error    (WyStore      *self,
+                                                 GError      **error,
+                                                 const char   *what);
+char              *wy_store_column_text_dup     (sqlite3_stmt *stmt,
+                                                 int           column);
+void               wy_store_bind_date           (sqlite3_stmt *stmt,
+                                                 int           index,
+                                                 const GDate  *date);
+
+G_END_DECLS

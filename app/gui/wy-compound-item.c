@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "wy-compound-item"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wy-compound-item.h"
+
+struct _WyCompoundItem
+{
+  GObject        parent_instance;
+
+  WyCompoundRow *row;
+  const char    *category_label;   /* translated, static */
+  char          *households_text;
+  char          *targets_text;
+  char          *open_problems_text;
+  WyLight        deadline_light;
+};
+
+G_DEFINE_FINAL_TYPE (WyCompoundItem, wy_compound_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_COMMUNITY,
+  PROP_CATEGORY_LABEL,
+  PROP_PILOT,
+  PROP_GOVERNANCE_MODE,
+  PROP_HOUSEHOLDS,
+  PROP_TARGETS_RATIO,
+  PROP_OPEN_PROBLEMS,
+  PROP_NEAREST_DEADLINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+category_label (const char *code)
+{
+  const WyTableInfo *table;
+  const WyFieldInfo *field;
+  const char *label;
+
+  if (code == NULL || *code == '\0')
+    return "";
+
+  table = wy_schema_table (WY_TABLE_COMPOUND);
+  field = table != NULL ? wy_schema_field (table, "category") : NULL;
+  label = field != NULL ? wy_schema_code_label (field, code) : NULL;
+
+  /* An unknown code is shown as it is rather than hidden. */
+  return label != NULL ? _(label) : code;
+}
+
+static void
+wy_compound_item_finalize (GObject *object)
+{
+  WyCompoundItem *self = (WyCompoundItem *)object;
+
+  g_clear_pointer (&self->row, wy_compound_row_free);
+  g_clear_pointer (&self->households_text, g_free);
+  g_clear_pointer (&self->targets_text, g_free);
+  g_clear_pointer (&self->open_problems_text, g_free);
+
+  G_OBJECT_CLASS (wy_compound_item_parent_class)->finalize (object);
+}
+
+static void
+wy_compound_item_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  WyCompoundItem *self = WY_COMPOUND_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, wy_compound_item_get_name (self));
+      break;
+
+    case PROP_COMMUNITY:
+      g_value_set_string (value, wy_compound_item_get_community (self));
+      break;
+
+    case PROP_CATEGORY_LABEL:
+      g_value_set_string (value, wy_compound_item_get_category_label (self));
+      break;
+
+    case PROP_PILOT:
+      g_value_set_boolean (value, wy_compound_item_get_pilot (self));
+      break;
+
+    case PROP_GOVERNANCE_MODE:
+      g_value_set_string (value, wy_compound_item_get_governance_mode (self));
+      break;
+
+    case PROP_HOUSEHOLDS:
+      g_value_set_int64 (value, wy_compound_item_get_households (self));
+      break;
+
+    case PROP_TARGETS_RATIO:
+      g_value_set_double (value, wy_compound_item_get_targets_ratio (self));
+      break;
+
+    case PROP_OPEN_PROBLEMS:
+      g_value_set_uint (value, wy_compound_item_get_open_problems (self));
+      break;
+
+    case PROP_NEAREST_DEADLINE:
+      g_value_set_string (value, wy_compound_item_get_nearest_deadline (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wy_compound_item_class_init (WyCompoundItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = wy_compound_item_finalize;
+  object_class->get_property = wy_compound_item_get_property;
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_COMMUNITY] =
+    g_param_spec_string ("community", NULL, NULL, NULL, flags);
+  properties[PROP_CATEGORY_LABEL] =
+    g_param_spec_string ("category-label", NULL, NULL, NULL, flags);
+  properties[PROP_PILOT] =
+    g_param_spec_boolean ("pilot", NULL, NULL, FALSE, flags);
+  properties[PROP_GOVERNANCE_MODE] =
+    g_param_spec_string ("governance-mode", NULL, NULL, NULL, flags);
+  properties[PROP_HOUSEHOLDS] =
+    g_param_spec_int64 ("households", NULL, NULL, -1, G_MAXINT64, -1, flags);
+  properties[PROP_TARGETS_RATIO] =
+    g_param_spec_double ("targets-ratio", NULL, NULL, 0.0, 1.0, 0.0, flags);
+  properties[PROP_OPEN_PROBLEMS] =
+    g_param_spec_uint ("open-problems", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_NEAREST_DEADLINE] =
+    g_param_spec_string ("nearest-deadline", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wy_compound_item_init (WyCompoundItem *self)
+{
+  self->deadline_light = WY_LIGHT_NONE;
+}
+
+WyCompoundItem *
+wy_compound_item_new (WyCompoundRow *row,
+                      const GDate   *today,
+                      guint          warning_days)
+{
+  WyCompoundItem *self;
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  self = g_object_new (WY_TYPE_COMPOUND_ITEM, NULL);
+  self->row = row;
+  self->category_label = category_label (row->category);
+
+  if (row->households >= 0)
+    self->households_text = g_strdup_printf ("%" G_GINT64_FORMAT, row->households);
+  else
+    self->households_text = g_strdup ("");
+
+  if (row->targets_total > 0)
+    self->targets_text = g_strdup_printf ("%u/%u", row->targets_met, row->targets_total);
+  else
+    self->targets_text = g_strdup ("");
+
+  self->open_problems_text = g_strdup_printf ("%u", row->open_problems);
+
+  if (row->nearest_deadline != NULL && today != NULL && g_date_valid (today))
+    self->deadline_light = wy_light_compute_iso (row->nearest_deadline, FALSE,
+                                                 today, warning_days);
+
+  return self;
+}
+
+gint64
+wy_compound_item_get_id (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), 0);
+
+  return self->row->id;
+}
+
+const char *
+wy_compound_item_get_name (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
+
+  return self->row->name != NULL ? self->row->name : "";
+}
+
+const char *
+wy_compound_item_get_community (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
+
+  return self->row->community != NULL ? self->row->community : "";
+}
+
+const char *
+wy_compound_item_get_category_label (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
+
+  return self->category_label;
+}
+
+gboolean
+wy_compound_item_get_pilot (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), FALSE);
+
+  return self->row->pilot;
+}
+
+const char *
+wy_compound_item_get_governance_mode (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
+
+  return self->row->governance_mode != NULL ? self->row->governance_mode : "";
+}
+
+gint64
+wy_compound_item_get_households (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), -1);
+
+  return self->row->households;
+}
+
+const char *
+wy_compound_item_get_households_text (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
+
+  return self->households_text;
+}
+
+const char *
+wy_compound_item_get_targets_text (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
+
+  return self->targets_text;
+}
+
+double
+wy_compound_item_get_targets_ratio (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), 0.0);
+
+  if (self->row->targets_total == 0)
+    return 0.0;
+
+  return CLAMP ((double)self->row->targets_met / (double)self->row->targets_total, 0.0, 1.0);
+}
+
+guint
+wy_compound_item_get_open_problems (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), 0);
+
+  return self->row->open_problems;
+}
+
+const char *
+wy_compound_item_get_open_problems_text (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
+
+  return self->open_problems_text;
+}
+
+/* ISO date, or NULL when no open problem has a deadline. */
+const char *
+wy_compound_item_get_nearest_deadline (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
+
+  return self->row->nearest_deadline;
+}
+
+WyLight
+wy_compound_item_get_deadline_light (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), WY_LIGHT_NONE);
+
+  return self->deadline_light;
+}

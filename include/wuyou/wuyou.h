@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "wy-date.h"
+#include "wy-light.h"
+#include "wy-schema.h"
+#include "wy-record.h"
+#include "wy-store.h"
+#include "wy-stats.h"
+#include "wy-plan-template.h"
+#include "wy-demo.h"

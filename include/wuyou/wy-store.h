@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "wy-record.h"
+
+G_BEGIN_DECLS
+
+#define WY_SCHEMA_VERSION     2
+#define WY_APPLICATION_ID     0x57597531  /* "WYu1" in PRAGMA application_id */
+#define WY_LEDGER_EXTENSION   ".wuyou"
+
+#define WY_STORE_ERROR (wy_store_error_quark ())
+
+typedef enum {
+  WY_STORE_ERROR_NOT_FOUND,     /* no such file, or no such row */
+  WY_STORE_ERROR_UNREADABLE,    /* no permission to read */
+  WY_STORE_ERROR_READ_ONLY,     /* file or folder cannot be written */
+  WY_STORE_ERROR_NOT_SQLITE,    /* not a database at all */
+  WY_STORE_ERROR_NOT_LEDGER,    /* a database, but not a Wuyou ledger */
+  WY_STORE_ERROR_NEWER_SCHEMA,  /* written by a newer Wuyou */
+  WY_STORE_ERROR_CORRUPT,       /* damaged or truncated */
+  WY_STORE_ERROR_EXISTS,        /* refusing to overwrite data */
+  WY_STORE_ERROR_INVALID,       /* a value that breaks a rule */
+  WY_STORE_ERROR_CONSTRAINT,    /* duplicate, or a row still in use */
+  WY_STORE_ERROR_FAILED,        /* anything else SQLite reported */
+} WyStoreError;
+
+#define WY_TYPE_STORE (wy_store_get_type ())
+G_DECLARE_FINAL_TYPE (WyStore, wy_store, WY, STORE, GObject)
+
+GQuark      wy_store_error_quark        (void);
+
+/* Opening checks the file before anything is written to it: a file that
+ * is refused is left byte for byte as it was. */
+WyStore    *wy_store_open               (const char     *path,
+                                         GError        **error);
+/* A new ledger with the plan template, starting the plan on plan_start
+ * (NULL: the source plan's own dates). Refuses a file that holds data. */
+WyStore    *wy_store_create             (const char     *path,
+                                         const GDate    *plan_start,
+                                         GError        **error);
+/* A new ledger with the schema and nothing in it (the demo fills it). */
+WyStore    *wy_store_create_empty       (const char     *path,
+                                         GError        **error);
+
+/* Emitted after a row was inserted, updated or deleted: (table, id). */
+#define WY_STORE_SIGNAL_ROW_CHANGED "row-changed"
+
+/* Whether the file's tables have every column the schema descriptors name
+ * (run on every open, so a tampered file is refused before a write). */
+gboolean    wy_store_verify_schema      (WyStore        *self,
+                                         GError        **error);
+
+const char *wy_store_get_path           (WyStore        *self);
+int         wy_store_get_schema_version (WyStore        *self);
+const char *wy_store_get_backup_path    (WyStore        *self);  /* made by a migration, or NULL */
+
+const char *wy_store_get_operator       (WyStore        *self);
+void        wy_store_set_operator       (WyStore        *self,
+                                         const char     *operator_name);
+/* Bulk jobs (the demo, imports) are not worth an audit row per insert. */
+void        wy_store_set_audit_enabled  (WyStore        *self,
+                                         gboolean        enabled);
+
+gboolean    wy_store_begin              (WyStore        *self,
+                                         GError        **error);
+gboolean    wy_store_commit             (WyStore        *self,
+                                         GError        **error);
+void        wy_store_rollback           (WyStore        *self);
+
+/* Rows. Every write is validated against the schema first and audit-logged;
+ * nothing invalid reaches the file. */
+gint64      wy_store_insert             (WyStore        *self,
+                                         WyRecord       *record,
+                                         GError        **error);
+WyRecord   *wy_store_get                (WyStore        *self,
+                                         WyTable         table,
+                                         gint64          id,
+                                         GError        **error);
+WyRecord   *wy_store_get_by_uuid        (WyStore        *self,
+                                         WyTable         table,
+                                         const char     *uuid,
+                                         GError        **error);
+gboolean    wy_store_update_field       (WyStore        *self,
+                                         WyTable         table,
+                                         gint64          id,
+                                         const char     *field,
+                                         const char     *value,
+                                         GError        **error);
+gboolean    wy_store_update             (WyStore        *self,
+                                         WyRecord       *record,
+                                         GError        **error);
+gboolean    wy_store_delete             (WyStore        *self,
+                                         WyTable         table,
+                                         gint64          id,
+                                         GError        **error);
+/* All rows of a table, or only those whose parent_field is parent_id
+ * (parent_id <= 0: all), in insertion order. */
+GPtrArray  *wy_store_list               (WyStore        *self,
+                                         WyTable         table,
+                                         gint64          parent_id,
+                                         GError        **error);
+gint64      wy_store_count              (WyStore        *self,
+                                         WyTable         table);
+
+/* Settings kept in the ledger itself. */
+char       *wy_store_get_setting        (WyStore        *self,
+                                         const char     *key);
+gboolean    wy_store_set_setting        (WyStore        *self,
+                                         const char     *key,
+                                         const char     *value,
+                                         GError        **error);
+guint       wy_store_get_warning_days   (WyStore        *self);
+#define WY_SETTING_WARNING_DAYS  "warning_days"
+#define WY_SETTING_OFFICE_NAME   "office_name"
+
+/* The audit log, newest first; each entry is a WyAuditEntry. */
+typedef struct {
+  gint64  id;
+  char   *at;
+  char   *operator_name;
+  char   *action;      /* insert, update, delete */
+  char   *table_name;
+  char   *row_uuid;
+  char   *field;
+  char   *old_value;
+  char   *new_value;
+} WyAuditEntry;
+void        wy_audit_entry_free         (WyAuditEntry   *entry);
+GPtrArray  *wy_store_list_audit         (WyStore        *self,
+                                         guint           limit,
+                                         GError        **error);
+
+/* The plan: every date flagged WY_FIELD_FLAG_PLAN_DATE moves by the same
+ * number of days, so the spacing between them is kept. */
+gboolean    wy_store_get_plan_start     (WyStore        *self,
+                                         GDate          *out);
+gboolean    wy_store_shift_plan         (WyStore        *self,
+                                         const GDate    *new_start,
+                                         GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WyAuditEntry, wy_audit_entry_free)
+
+G_END_DECLS

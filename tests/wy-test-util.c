@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "wy-test-util.h"
+
+static char *tmp_dir;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_tmp_dir (void)
+{
+  if (tmp_dir != NULL)
+    remove_tree (tmp_dir);
+  g_clear_pointer (&tmp_dir, g_free);
+}
+
+char *
+wy_test_tmp_path (const char *basename)
+{
+  if (tmp_dir == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      tmp_dir = g_dir_make_tmp ("wuyou-test-XXXXXX", &error);
+      g_assert_no_error (error);
+      atexit (remove_tmp_dir);
+    }
+
+  return g_build_filename (tmp_dir, basename, NULL);
+}
+
+GBytes *
+wy_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+void
+wy_test_date (GDate      *out,
+              const char *iso)
+{
+  g_assert_true (wy_date_parse (iso, out));
+}
