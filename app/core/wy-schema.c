@@ -321,7 +321,8 @@ parse_int (const char *value,
 {
   char *end = NULL;
 
-  if (value[0] == '\0')
+  /* strtoll would skip leading blanks; a typed " 12" is a typo. */
+  if (!g_ascii_isdigit (value[0]) && value[0] != '-')
     return FALSE;
 
   *out = g_ascii_strtoll (value, &end, 10);
@@ -396,7 +397,8 @@ wy_schema_validate_value (const WyFieldInfo  *field,
         char *end = NULL;
         double number = g_ascii_strtod (value, &end);
 
-        if (end == NULL || *end != '\0' || !isfinite (number))
+        if (end == NULL || *end != '\0' || !isfinite (number) ||
+            !(g_ascii_isdigit (value[0]) || value[0] == '-' || value[0] == '.'))
           {
             g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
                          _("“%s” must be a number."), label);

@@ -252,7 +252,11 @@ bind_value (sqlite3_stmt      *stmt,
 {
   if (value == NULL || value[0] == '\0')
     {
-      sqlite3_bind_null (stmt, index);
+      /* An unset yes/no is a no: the columns are NOT NULL. */
+      if (field->kind == WY_FIELD_BOOL)
+        sqlite3_bind_int (stmt, index, 0);
+      else
+        sqlite3_bind_null (stmt, index);
       return;
     }
 

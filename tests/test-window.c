@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "wy-application.h"
+#include "wy-compound-item.h"
+#include "wy-open-failure-dialog.h"
+#include "wy-test-util.h"
+#include "wy-window.h"
+
+#define DEMO_SIZE 40
+
+/* Runs the main loop until cond holds, for at most five seconds. */
+static void
+spin_until (gboolean (*cond) (gpointer),
+            gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!cond (data) && g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+spin_a_little (void)
+{
+  for (int i = 0; i < 20; i++)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static char *
+make_demo_ledger (const char *name,
+                  guint       size)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = wy_test_tmp_path (name);
+  GDate today;
+
+  wy_test_date (&today, "2023-03-15");
+  g_assert_true (wy_demo_write (path, size, &today, &error));
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+test_window_lists_compounds (void)
+{
+  g_autofree char *path = make_demo_ledger ("Street Office.wuyou", DEMO_SIZE);
+  g_autofree char *expected_count = NULL;
+  g_autoptr(WyStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WyCompoundItem) first = NULL;
+  WyWindow *window;
+  GListModel *model;
+  gint64 n_compounds;
+  int width = 0, height = 0;
+
+  store = wy_store_open (path, &error);
+  g_assert_no_error (error);
+  n_compounds = wy_store_count (store, WY_TABLE_COMPOUND);
+  g_assert_cmpint (n_compounds, >, 0);
+
+  window = wy_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (is_mapped, window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  /* The title is the file name without the extension. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Street Office");
+  g_assert_cmpstr (wy_window_get_ledger_title (window), ==, "Street Office");
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1100);
+  g_assert_cmpint (height, ==, 720);
+
+  /* One row per compound, and the count line says so. */
+  model = wy_window_get_compound_model (window);
+  g_assert_nonnull (model);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, (guint)n_compounds);
+  expected_count = g_strdup_printf ("%" G_GINT64_FORMAT " compounds", n_compounds);
+  g_assert_cmpstr (wy_window_get_count_text (window), ==, expected_count);
+  g_assert_false (wy_window_is_showing_empty (window));
+
+  first = g_list_model_get_item (model, 0);
+  g_assert_true (WY_IS_COMPOUND_ITEM (first));
+  g_assert_cmpstr (wy_compound_item_get_name (first), !=, "");
+  g_assert_nonnull (wy_compound_item_get_category_label (first));
+
+  /* The list has the keyboard focus, so arrows move at once. */
+  spin_a_little ();
+  g_assert_nonnull (gtk_window_get_focus (GTK_WINDOW (window)));
+
+  /* Reloading replaces the rows rather than adding to them. */
+  wy_window_reload (window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, (guint)n_compounds);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_a_little ();
+}
+
+static void
+test_window_empty_ledger (void)
+{
+  g_autofree char *path = wy_test_tmp_path ("empty.wuyou");
+  g_autoptr(WyStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  WyWindow *window;
+
+  store = wy_store_create_empty (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wy_store_count (store, WY_TABLE_COMPOUND), ==, 0);
+
+  window = wy_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (is_mapped, window);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (wy_window_get_compound_model (window)), ==, 0);
+  g_assert_cmpstr (wy_window_get_count_text (window), ==, "0 compounds");
+  g_assert_true (wy_window_is_showing_empty (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_a_little ();
+}
+
+static void
+on_response_cb (WyOpenFailureDialog *dialog,
+                int                  response,
+                int                 *out)
+{
+  *out = response;
+}
+
+static void
+test_window_open_failure (void)
+{
+  static const char junk[] = "This is a note, not a ledger.\n"
+                             "Opening it must leave it exactly as it is.\n";
+  g_autofree char *bad_path = wy_test_tmp_path ("not-a-ledger.wuyou");
+  g_autofree char *good_path = make_demo_ledger ("good.wuyou", 5);
+  g_autofree char *good_other_name = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) store_error = NULL;
+  g_autoptr(WyStore) refused = NULL;
+  g_autoptr(WyApplication) app = NULL;
+  WyOpenFailureDialog *dialog;
+  GtkWindow *shown;
+  GtkWindow *again;
+  int response = -1;
+
+  g_assert_true (g_file_set_contents (bad_path, junk, -1, &error));
+  g_assert_no_error (error);
+  before = wy_test_read_file (bad_path);
+
+  /* What the store says about the file is what the dialog must show. */
+  refused = wy_store_open (bad_path, &store_error);
+  g_assert_null (refused);
+  g_assert_nonnull (store_error);
+
+  app = wy_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  shown = wy_application_open_ledger (app, bad_path, NULL);
+  g_assert_true (WY_IS_OPEN_FAILURE_DIALOG (shown));
+  dialog = WY_OPEN_FAILURE_DIALOG (shown);
+  spin_until (is_mapped, dialog);
+
+  g_assert_cmpstr (gtk_window_get_title (shown), ==, "Could not open the ledger");
+  g_assert_cmpstr (wy_open_failure_dialog_get_heading (dialog), ==, "Could not open the ledger");
+  g_assert_cmpstr (wy_open_failure_dialog_get_file (dialog), ==, "not-a-ledger.wuyou");
+  g_assert_cmpstr (wy_open_failure_dialog_get_message (dialog), ==, store_error->message);
+  g_assert_cmpstr (wy_open_failure_dialog_get_path (dialog), ==, bad_path);
+
+  /* Closing the dialog answers "close" and leaves the file alone. */
+  g_signal_connect (dialog, "response", G_CALLBACK (on_response_cb), &response);
+  gtk_window_close (shown);
+  spin_a_little ();
+  g_assert_cmpint (response, ==, WY_OPEN_FAILURE_RESPONSE_CLOSE);
+
+  after = wy_test_read_file (bad_path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* A good ledger opens in a window; the same file under another name
+   * brings that window back instead of a second one. */
+  shown = wy_application_open_ledger (app, good_path, NULL);
+  g_assert_true (WY_IS_WINDOW (shown));
+  g_assert_cmpstr (gtk_window_get_title (shown), ==, "good");
+  spin_until (is_mapped, shown);
+
+  {
+    g_autofree char *dir = g_path_get_dirname (good_path);
+
+    good_other_name = g_build_filename (dir, ".", "good.wuyou", NULL);
+  }
+  again = wy_application_open_ledger (app, good_other_name, NULL);
+  g_assert_true (again == shown);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  gtk_window_destroy (shown);
+  spin_a_little ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* No session bus: GApplication then registers locally, and nothing
+   * autolaunches a bus daemon that outlives the test. */
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+  g_test_add_func ("/window/lists-compounds", test_window_lists_compounds);
+  g_test_add_func ("/window/empty-ledger", test_window_empty_ledger);
+  g_test_add_func ("/window/open-failure", test_window_open_failure);
+
+  return g_test_run ();
+}
