@@ -10,6 +10,42 @@ G_BEGIN_DECLS
 /* Shared between the files of the store layer only. */
 
 typedef struct {
+  char *insert;
+  char *select_by_id;
+  char *select_by_uuid;
+  char *select_all;
+  char *select_children;
+  char *count;
+} TableSql;
+
+struct _WyStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *operator_name;
+  char       *backup_path;
+  GHashTable *statements;   /* SQL text -> sqlite3_stmt*, prepared once */
+  TableSql    sql[WY_N_TABLES];
+  int         schema_version;
+  guint       audit_enabled : 1;
+};
+
+extern guint wy_store_row_changed_signal;
+
+gboolean           wy_store_exec                (WyStore      *self,
+                                                 const char   *sql,
+                                                 const char   *what,
+                                                 GError      **error);
+gboolean           wy_store_savepoint_begin     (WyStore      *self,
+                                                 GError      **error);
+gboolean           wy_store_savepoint_release   (WyStore      *self,
+                                                 GError      **error);
+void               wy_store_savepoint_rollback  (WyStore      *self);
+void               wy_store_build_table_sql     (WyStore      *self);
+
+typedef struct {
   int         version;      /* user_version after this step */
   const char *description;
   const char *sql;
