@@ -334,14 +334,14 @@ wy_schema_validate_value (const WyFieldInfo  *field,
                           const char         *value,
                           GError            **error)
 {
-  const char *label = _(field->label);
-
+  /* The label is translated only when there is something to say: this
+   * runs for every field of every row a bulk job writes. */
   if (value == NULL || value[0] == '\0')
     {
       if (field->flags & WY_FIELD_FLAG_REQUIRED)
         {
           g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
-                       _("“%s” is required."), label);
+                       _("“%s” is required."), _(field->label));
           return FALSE;
         }
       return TRUE;
@@ -350,7 +350,7 @@ wy_schema_validate_value (const WyFieldInfo  *field,
   if (!g_utf8_validate (value, -1, NULL))
     {
       g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
-                   _("“%s” is not valid text."), label);
+                   _("“%s” is not valid text."), _(field->label));
       return FALSE;
     }
 
@@ -368,25 +368,25 @@ wy_schema_validate_value (const WyFieldInfo  *field,
         if (!parse_int (value, &number))
           {
             g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
-                         _("“%s” must be a whole number."), label);
+                         _("“%s” must be a whole number."), _(field->label));
             return FALSE;
           }
         if (field->kind == WY_FIELD_BOOL && number != 0 && number != 1)
           {
             g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
-                         _("“%s” must be yes or no."), label);
+                         _("“%s” must be yes or no."), _(field->label));
             return FALSE;
           }
         if ((field->flags & WY_FIELD_FLAG_NON_NEGATIVE) && number < 0)
           {
             g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
-                         _("“%s” cannot be negative."), label);
+                         _("“%s” cannot be negative."), _(field->label));
             return FALSE;
           }
         if ((field->flags & WY_FIELD_FLAG_PERCENT) && number > 100)
           {
             g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
-                         _("“%s” must be between 0 and 100."), label);
+                         _("“%s” must be between 0 and 100."), _(field->label));
             return FALSE;
           }
         return TRUE;
@@ -401,13 +401,13 @@ wy_schema_validate_value (const WyFieldInfo  *field,
             !(g_ascii_isdigit (value[0]) || value[0] == '-' || value[0] == '.'))
           {
             g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
-                         _("“%s” must be a number."), label);
+                         _("“%s” must be a number."), _(field->label));
             return FALSE;
           }
         if ((field->flags & WY_FIELD_FLAG_NON_NEGATIVE) && number < 0)
           {
             g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
-                         _("“%s” cannot be negative."), label);
+                         _("“%s” cannot be negative."), _(field->label));
             return FALSE;
           }
         return TRUE;
@@ -417,7 +417,7 @@ wy_schema_validate_value (const WyFieldInfo  *field,
       if (!wy_date_is_valid_iso (value))
         {
           g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
-                       _("“%s” must be a real date (YYYY-MM-DD)."), label);
+                       _("“%s” must be a real date (YYYY-MM-DD)."), _(field->label));
           return FALSE;
         }
       return TRUE;
@@ -427,7 +427,7 @@ wy_schema_validate_value (const WyFieldInfo  *field,
         if (g_str_equal (field->codes[i], value))
           return TRUE;
       g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
-                   _("“%s” has an unknown value “%s”."), label, value);
+                   _("“%s” has an unknown value “%s”."), _(field->label), value);
       return FALSE;
 
     default:

@@ -9,7 +9,40 @@
 /* Rows of any table through the schema descriptors, and the audit log
  * every write leaves behind. */
 
+typedef enum {
+  ROW_INSERT,
+  ROW_UPDATE,
+  ROW_DELETE,
+} RowAction;
+
 static gboolean record_rules_hold (const WyRecord *record, GError **error);
+
+/* Says which kind of entry a failed write was about; composed only on
+ * failure, as translating on every row costs a bulk job dearly. */
+static void
+set_row_error (WyStore           *self,
+               GError           **error,
+               RowAction          action,
+               const WyTableInfo *info)
+{
+  g_autofree char *what = NULL;
+
+  switch (action)
+    {
+    case ROW_INSERT:
+      what = g_strdup_printf (_("Adding a %s"), _(info->label));
+      break;
+    case ROW_UPDATE:
+      what = g_strdup_printf (_("Changing a %s"), _(info->label));
+      break;
+    case ROW_DELETE:
+    default:
+      what = g_strdup_printf (_("Deleting a %s"), _(info->label));
+      break;
+    }
+
+  wy_store_set_sqlite_error (self, error, what);
+}
 
 /* ------------------------------------------------------------------ */
 /* Per-table SQL, built once from the schema descriptors               */
@@ -129,7 +162,7 @@ audit (WyStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  uuid = g_uuid_string_random ();
+  uuid = wy_store_new_uuid ();
   now = wy_date_now_timestamp ();
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
@@ -298,7 +331,6 @@ wy_store_insert (WyStore   *self,
   const WyTableInfo *info;
   g_autofree char *uuid = NULL;
   g_autofree char *now = NULL;
-  g_autofree char *what = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
 
@@ -306,7 +338,6 @@ wy_store_insert (WyStore   *self,
   g_return_val_if_fail (record != NULL, 0);
 
   info = wy_record_get_info (record);
-  what = g_strdup_printf (_("Adding a %s"), _(info->label));
 
   if (!record_values_valid (record, error))
     return 0;
@@ -317,7 +348,7 @@ wy_store_insert (WyStore   *self,
 
   /* A record that already carries a UUID (a merge, an undo) keeps it. */
   uuid = wy_record_get_uuid (record) != NULL ? g_strdup (wy_record_get_uuid (record))
-                                              : g_uuid_string_random ();
+                                              : wy_store_new_uuid ();
   now = wy_date_now_timestamp ();
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
@@ -330,7 +361,7 @@ wy_store_insert (WyStore   *self,
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      wy_store_set_sqlite_error (self, error, what);
+      set_row_error (self, error, ROW_INSERT, info);
       sqlite3_reset (stmt);
       wy_store_savepoint_rollback (self);
       return 0;
@@ -419,7 +450,6 @@ wy_store_update (WyStore   *self,
   g_autoptr(GString) sql = NULL;
   g_autoptr(GArray) changed = NULL;
   g_autofree char *now = NULL;
-  g_autofree char *what = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -427,7 +457,6 @@ wy_store_update (WyStore   *self,
   g_return_val_if_fail (record != NULL, FALSE);
 
   info = wy_record_get_info (record);
-  what = g_strdup_printf (_("Changing a %s"), _(info->label));
 
   if (!record_values_valid (record, error))
     return FALSE;
@@ -467,7 +496,7 @@ wy_store_update (WyStore   *self,
 
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
-      wy_store_set_sqlite_error (self, error, what);
+      set_row_error (self, error, ROW_UPDATE, info);
       wy_store_savepoint_rollback (self);
       return FALSE;
     }
@@ -486,7 +515,7 @@ wy_store_update (WyStore   *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      wy_store_set_sqlite_error (self, error, what);
+      set_row_error (self, error, ROW_UPDATE, info);
       wy_store_savepoint_rollback (self);
       return FALSE;
     }
@@ -553,14 +582,12 @@ wy_store_delete (WyStore  *self,
   const WyTableInfo *info;
   g_autoptr(WyRecord) stored = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *what = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (WY_IS_STORE (self), FALSE);
   g_return_val_if_fail (table < WY_N_TABLES, FALSE);
 
   info = wy_schema_table (table);
-  what = g_strdup_printf (_("Deleting a %s"), _(info->label));
 
   stored = wy_store_get (self, table, id, error);
   if (stored == NULL)
@@ -579,7 +606,7 @@ wy_store_delete (WyStore  *self,
                      _("“%s” is still in use by other entries and cannot be deleted."),
                      record_title (stored) != NULL ? record_title (stored) : _(info->label));
       else
-        wy_store_set_sqlite_error (self, error, what);
+        set_row_error (self, error, ROW_DELETE, info);
       sqlite3_reset (stmt);
       wy_store_savepoint_rollback (self);
       return FALSE;

@@ -17,6 +17,44 @@ guint wy_store_row_changed_signal;
 
 G_DEFINE_QUARK (wy-store-error-quark, wy_store_error)
 
+/* A time-ordered (version 7) UUID: new rows land at the end of the uuid
+ * index instead of at random places in it, which keeps a bulk job of a
+ * million rows inside the page cache. */
+char *
+wy_store_new_uuid (void)
+{
+  static gint64 last_ms;
+  static guint counter;
+  gint64 ms = g_get_real_time () / 1000;
+  guint8 b[16];
+
+  if (ms <= last_ms)
+    {
+      ms = last_ms;
+      counter++;
+      if (counter > 0xfff)
+        {
+          ms = ++last_ms;
+          counter = 0;
+        }
+    }
+  else
+    counter = 0;
+  last_ms = ms;
+
+  for (guint i = 0; i < 6; i++)
+    b[i] = (guint8) (ms >> (8 * (5 - i)));
+  b[6] = (guint8) (0x70 | ((counter >> 8) & 0x0f));
+  b[7] = (guint8) (counter & 0xff);
+  for (guint i = 8; i < 16; i++)
+    b[i] = (guint8) g_random_int_range (0, 256);
+  b[8] = (guint8) (0x80 | (b[8] & 0x3f));
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
 /* ------------------------------------------------------------------ */
 /* SQL helpers shared with the other files of the store layer          */
 
@@ -136,18 +174,40 @@ wy_store_exec (WyStore     *self,
 
 /* Savepoints nest, so a single edit is atomic inside a bulk transaction
  * as well as on its own. */
+static gboolean
+step_cached (WyStore     *self,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = wy_store_prepare_cached (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wy_store_set_sqlite_error (self, error, _("Saving"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Prepared once: a bulk job takes a savepoint per row. */
 gboolean
 wy_store_savepoint_begin (WyStore  *self,
-                 GError  **error)
+                          GError  **error)
 {
-  return wy_store_exec (self, "SAVEPOINT wy_edit", _("Saving"), error);
+  return step_cached (self, "SAVEPOINT wy_edit", error);
 }
 
 gboolean
 wy_store_savepoint_release (WyStore  *self,
-                   GError  **error)
+                            GError  **error)
 {
-  return wy_store_exec (self, "RELEASE wy_edit", _("Saving"), error);
+  return step_cached (self, "RELEASE wy_edit", error);
 }
 
 void
@@ -219,6 +279,40 @@ wy_store_commit (WyStore  *self,
 {
   g_return_val_if_fail (WY_IS_STORE (self), FALSE);
   return wy_store_exec (self, "COMMIT", _("Saving"), error);
+}
+
+gboolean
+wy_store_begin_fill (WyStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (WY_IS_STORE (self), FALSE);
+
+  return wy_store_exec (self,
+                        "PRAGMA journal_mode = MEMORY;"
+                        "PRAGMA synchronous = OFF;"
+                        "BEGIN IMMEDIATE;",
+                        _("Starting a change"), error);
+}
+
+gboolean
+wy_store_end_fill (WyStore   *self,
+                   gboolean   commit,
+                   GError   **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (WY_IS_STORE (self), FALSE);
+
+  if (commit)
+    ok = wy_store_exec (self, "COMMIT", _("Saving"), error);
+  if (!commit || !ok)
+    wy_store_rollback (self);
+
+  /* Back to the journal every other change relies on. */
+  return wy_store_exec (self,
+                        "PRAGMA journal_mode = WAL;"
+                        "PRAGMA synchronous = NORMAL;",
+                        _("Saving"), ok ? error : NULL) && ok;
 }
 
 void

@@ -70,6 +70,16 @@ gboolean    wy_store_commit             (WyStore        *self,
                                          GError        **error);
 void        wy_store_rollback           (WyStore        *self);
 
+/* Filling a ledger that was just created (the demo, a first import):
+ * one transaction with the rollback journal in memory and no syncing until
+ * the end, which halves the bytes written. A crash part-way leaves a file
+ * to throw away, so never use it on a ledger that already holds data. */
+gboolean    wy_store_begin_fill         (WyStore        *self,
+                                         GError        **error);
+gboolean    wy_store_end_fill           (WyStore        *self,
+                                         gboolean        commit,
+                                         GError        **error);
+
 /* Rows. Every write is validated against the schema first and audit-logged;
  * nothing invalid reaches the file. */
 gint64      wy_store_insert             (WyStore        *self,
