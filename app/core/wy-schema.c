@@ -35,7 +35,7 @@ static const char * const problem_category_codes[] = { "target", "safety", "othe
 static const char * const problem_category_codes_labels[] = { N_("Target"), N_("Safety hazard"), N_("Other"), NULL };
 
 static const char * const problem_status_codes[] = { WY_PROBLEM_PENDING, WY_PROBLEM_IN_PROGRESS, WY_PROBLEM_FIXED, WY_PROBLEM_SIGNED_OFF, NULL };
-static const char * const problem_status_codes_labels[] = { N_("Not started"), N_("In progress"), N_("Fixed, awaiting verification"), N_("Signed off"), NULL };
+static const char * const problem_status_codes_labels[] = { N_("To be rectified"), N_("Being rectified"), N_("Fixed, awaiting verification"), N_("Signed off"), NULL };
 
 static const char * const task_status_codes[] = { WY_TASK_NOT_STARTED, WY_TASK_IN_PROGRESS, WY_TASK_DONE, NULL };
 static const char * const task_status_codes_labels[] = { N_("Not started"), N_("In progress"), N_("Done"), NULL };
@@ -47,7 +47,7 @@ static const char * const meeting_codes[] = { WY_MEETING_LEADERSHIP, WY_MEETING_
 static const char * const meeting_codes_labels[] = { N_("Leadership group meeting"), N_("Joint meeting"), N_("Community consultation meeting"), NULL };
 
 static const char * const funding_codes[] = { "residents", "original_unit", "donation", "social_capital", "fiscal", NULL };
-static const char * const funding_codes_labels[] = { N_("Residents"), N_("Original property-rights unit"), N_("Donation"), N_("Social capital"), N_("Fiscal reward or subsidy"), NULL };
+static const char * const funding_codes_labels[] = { N_("Residents' contribution"), N_("Original property-rights unit's contribution"), N_("Social donation"), N_("Social capital"), N_("Fiscal reward or subsidy"), NULL };
 
 static const WyFieldInfo district_fields[] = {
   TEXT ("name", N_("Name"), F_REQ),
@@ -162,7 +162,7 @@ static const WyFieldInfo problem_fields[] = {
   TEXT ("responsible_unit", N_("Responsible unit"), 0),
   TEXT ("responsible_person", N_("Responsible person"), 0),
   DATE ("raised_date", N_("Raised on"), 0),
-  DATE ("deadline", N_("Deadline"), 0),
+  DATE ("deadline", N_("Rectification deadline"), 0),
   ENUM ("status", N_("Status"), F_REQ, problem_status_codes),
   DATE ("signed_off_date", N_("Sign-off date"), 0),
   TEXT ("verifier", N_("Verifier"), 0),
@@ -173,7 +173,7 @@ static const WyFieldInfo problem_fields[] = {
 static const WyFieldInfo problem_update_fields[] = {
   REF ("problem_id", N_("Problem"), F_REQ, WY_TABLE_PROBLEM),
   DATE ("date", N_("Date"), F_REQ),
-  TEXT ("text", N_("Progress"), F_REQ),
+  TEXT ("text", N_("Rectification progress"), F_REQ),
   TEXT ("author", N_("Recorded by"), 0),
 };
 
@@ -183,7 +183,7 @@ static const WyFieldInfo task_fields[] = {
   TEXT ("description", N_("Description"), 0),
   TEXT ("lead_units", N_("Lead unit"), 0),
   TEXT ("co_units", N_("Co-units"), 0),
-  DATE ("deadline", N_("Deadline"), 0),
+  DATE ("deadline", N_("Completion deadline"), 0),
   INT ("progress", N_("Progress (%)"), F_NN | F_PCT),
   ENUM ("status", N_("Status"), F_REQ, task_status_codes),
   DATE ("done_date", N_("Done on"), 0),
@@ -195,7 +195,7 @@ static const WyFieldInfo task_fields[] = {
 static const WyFieldInfo task_note_fields[] = {
   REF ("task_id", N_("Task"), F_REQ, WY_TABLE_TASK),
   DATE ("date", N_("Date"), F_REQ),
-  TEXT ("text", N_("Progress"), F_REQ),
+  TEXT ("text", N_("Progress made"), F_REQ),
   INT ("progress", N_("Progress (%)"), F_NN | F_PCT),
   TEXT ("author", N_("Recorded by"), 0),
 };

@@ -147,9 +147,13 @@ check_sqlite_header (const char  *path,
   if (!wal_has_data && change_counter == valid_for && page_count > 0 &&
       ((guint64) st.st_size < (guint64) page_count * page_size || st.st_size % page_size != 0))
     {
+      g_autofree char *have = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) st.st_size);
+      g_autofree char *want = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) page_count * page_size);
+
+      /* Numbers as strings: a G_GUINT64_FORMAT would split the msgid. */
       g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_CORRUPT,
-                   _("The ledger “%s” is incomplete: the file was cut short (%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " bytes)."),
-                   basename, (guint64) st.st_size, (guint64) page_count * page_size);
+                   _("The ledger “%s” is incomplete: the file was cut short (%s of %s bytes)."),
+                   basename, have, want);
       return FALSE;
     }
 

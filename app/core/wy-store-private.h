@@ -44,6 +44,7 @@ gboolean           wy_store_savepoint_release   (WyStore      *self,
                                                  GError      **error);
 void               wy_store_savepoint_rollback  (WyStore      *self);
 void               wy_store_build_table_sql     (WyStore      *self);
+char              *wy_store_new_uuid            (void);
 
 typedef struct {
   int         version;      /* user_version after this step */
