@@ -23,9 +23,22 @@ mkdir -p "$workdir"
 . "$srcdir/build-aux/po-common.sh"
 
 pot="$workdir/wuyou.pot"
-wy_xgettext "$srcdir" "$pot"
-
 status=0
+xgettext_log="$workdir/xgettext.log"
+wy_xgettext "$srcdir" "$pot" 2>"$xgettext_log" || { cat "$xgettext_log"; exit 1; }
+# A macro such as G_GUINT64_FORMAT or G_GSIZE_FORMAT pasted into _() ends the
+# extracted message in the middle of a directive: the catalogue then holds a
+# truncated msgid that never matches at run time. Always a bug.
+if grep -q 'in the middle of a directive' "$xgettext_log"; then
+  echo "xgettext extracted truncated messages:"
+  sed 's/^/  /' "$xgettext_log"
+  echo "  Hint: a format macro (G_GUINT64_FORMAT, G_GSIZE_FORMAT …) inside _() cuts the"
+  echo "  message there. Format the number into a string first and use %s."
+  status=1
+elif [[ -s $xgettext_log ]]; then
+  cat "$xgettext_log" >&2
+fi
+
 # LINGUAS may hold several languages on one line.
 # shellcheck disable=SC2013
 for lang in $(sed 's/#.*//' "$srcdir/po/LINGUAS"); do

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "wuyou/wy-date.h"
@@ -297,6 +297,7 @@ typedef struct {
   gint64    mode_ids[N_MODES];
   gint64    leadership_id;  /* the latest leadership meeting */
 
+  gboolean  funded[5];       /* sources used so far */
   guint     phone_counter;
   guint     problem_counter;
 } Demo;
@@ -635,7 +636,7 @@ read_template (Demo    *demo,
         slot = MODE_PROFESSIONAL;
       else if (code != NULL && strstr (code, "custod") != NULL)
         slot = MODE_CUSTODIAL;
-      else if (code != NULL && strstr (code, "self") != NULL)
+      else if (code != NULL && (strstr (code, "self") != NULL || strstr (code, "resident") != NULL))
         slot = MODE_SELF;
       if (slot >= 0 && !assigned[slot])
         {
@@ -688,6 +689,7 @@ write_task_notes (Demo        *demo,
 {
   int n_notes = to > from + 20 ? rnd (demo, 1, 3) : 1;
 
+  from = MIN (from, to);
   for (int k = 0; k < n_notes; k++)
     {
       WyRecord *note = wy_record_new (WY_TABLE_TASK_NOTE);
@@ -1006,8 +1008,13 @@ plan_problem (Demo        *demo,
         plan->deadline = plan->raised + (guint32) rnd (demo, 10, 30);
     }
   else
-    plan->raised = clamp_day (plan->deadline - (guint32) rnd (demo, 20, 120),
-                              MIN (earliest, demo->today - 1), demo->today - 1);
+    {
+      /* raised some time ago, at least two weeks before the deadline */
+      guint32 latest = MIN (demo->today - 1, plan->deadline - 14);
+
+      plan->raised = clamp_day (demo->today - (guint32) rnd (demo, 3, 200),
+                                MIN (earliest, latest), latest);
+    }
 }
 
 static gboolean
@@ -1090,6 +1097,7 @@ compound_name (Demo         *demo,
                guint         j,
                const guint  *perm,
                char        **name,
+               char        **address,
                const char  **unit)
 {
   /* Every fourth one is known by its lane and number (和平巷3号院);
@@ -1099,7 +1107,11 @@ compound_name (Demo         *demo,
 
   if (j % 4 == 3)
     {
-      *name = g_strdup_printf ("%s%u号院", lanes[(c * 7 + j) % G_N_ELEMENTS (lanes)], j + 1 + c % 7);
+      const char *lane = lanes[(c * 7 + j) % G_N_ELEMENTS (lanes)];
+      guint number = j + 1 + c % 7;
+
+      *name = g_strdup_printf ("%s%u号院", lane, number);
+      *address = g_strdup_printf ("%s%u号", lane, number);
       *unit = chance (demo, 0.5) ? "区房产管理所" : NULL;
     }
   else
@@ -1111,6 +1123,7 @@ compound_name (Demo         *demo,
         *name = g_strdup (entry->name);
       else
         *name = g_strdup_printf ("%s%u", entry->name, slot / n_named + 1);
+      *address = g_strdup_printf ("%s%d号", PICK (demo, lanes), rnd (demo, 1, 300));
       *unit = entry->unit;
     }
 }
@@ -1150,7 +1163,7 @@ write_compound (Demo         *demo,
   gint64 compound_id, inspection_id = 0;
   guint32 inspection_day = 0;
 
-  compound_name (demo, c, j, perm, &name, &unit);
+  compound_name (demo, c, j, perm, &name, &address, &unit);
 
   /* Category and size */
   if (i < 2)
@@ -1242,8 +1255,6 @@ write_compound (Demo         *demo,
   if (buildings > 3)
     g_string_append (leaders, " 等");
 
-  address = g_strdup_printf ("%s%d号", PICK (demo, lanes), rnd (demo, 1, 300));
-
   record = wy_record_new (WY_TABLE_COMPOUND);
   set_ref (record, "community_id", demo->community_ids[c]);
   wy_record_set (record, "name", name);
@@ -1268,8 +1279,8 @@ write_compound (Demo         *demo,
   wy_record_set (record, "owners_org_kind", org_codes[org_kind]);
   wy_record_set (record, "owners_org_name", org_name);
   if (org_kind != 0)
-    set_day (record, "owners_org_date", demo->plan_start + (guint32) rnd (demo, 30, 200) > demo->today - 1 ?
-             demo->today - 1 : demo->plan_start + (guint32) rnd (demo, 30, 200));
+    set_day (record, "owners_org_date", clamp_day (demo->plan_start + (guint32) rnd (demo, 30, 200),
+                                                   demo->plan_start, demo->today - 1));
   {
     gboolean met0 = g_str_equal (target_status[0], WY_TARGET_MET);
     gboolean met2 = demo->n_targets > 2 && g_str_equal (target_status[2], WY_TARGET_MET);
@@ -1319,7 +1330,8 @@ write_compound (Demo         *demo,
   n_problems = rnd (demo, 2, MAX_PROBLEMS);
   if (i == 0 || chance (demo, 0.18))
     {
-      inspection_day = demo->today - (guint32) rnd (demo, 15, 150);
+      /* far enough back for a finding to be overdue already */
+      inspection_day = demo->today - (guint32) rnd (demo, 40, 150);
       inspection_day = MAX (inspection_day, demo->plan_start + 30);
       inspection_day = MIN (inspection_day, demo->today - 1);
       n_inspected = rnd (demo, 1, 2);
@@ -1356,20 +1368,28 @@ write_compound (Demo         *demo,
                         community, unit, error))
       return FALSE;
 
-  /* Funding: all five sources occur among the first compounds */
+  /* Funding: every source occurs among the first compounds */
   {
-    int n_funding = rnd (demo, 0, 2) + (i < G_N_ELEMENTS (funding_codes) ? 1 : 0);
+    int unused = -1;
+    int n_funding = rnd (demo, 0, 2);
+
+    for (guint s = 0; s < G_N_ELEMENTS (funding_codes) && unused < 0; s++)
+      if (!demo->funded[s] && (s != 1 || unit != NULL))
+        unused = (int) s;
+    if (unused >= 0)
+      n_funding++;
 
     for (int f = 0; f < n_funding; f++)
       {
         WyRecord *funding = wy_record_new (WY_TABLE_FUNDING);
-        guint source = (f == 0 && i < G_N_ELEMENTS (funding_codes)) ? i :
+        guint source = (f == 0 && unused >= 0) ? (guint) unused :
                        (guint) rnd (demo, 0, G_N_ELEMENTS (funding_codes) - 1);
         static const int lo[] = { 2000, 10000, 1000, 20000, 30000 };
         static const int hi[] = { 30000, 200000, 20000, 150000, 300000 };
 
         if (source == 1 && unit == NULL)
           source = 4;   /* no original unit to pay: a fiscal subsidy */
+        demo->funded[source] = TRUE;
         set_ref (funding, "compound_id", compound_id);
         wy_record_set (funding, "source", funding_codes[source]);
         set_money (funding, "amount", rnd (demo, lo[source] / 100, hi[source] / 100) * 100.0);
@@ -1756,14 +1776,11 @@ wy_demo_write (const char   *path,
 
   wy_store_set_audit_enabled (demo.store, FALSE);
 
-  ok = wy_store_begin (demo.store, &local_error);
+  ok = wy_store_begin_fill (demo.store, &local_error);
   if (ok)
     {
       ok = write_all (&demo, &local_error);
-      if (ok)
-        ok = wy_store_commit (demo.store, &local_error);
-      else
-        wy_store_rollback (demo.store);
+      ok = wy_store_end_fill (demo.store, ok, ok ? &local_error : NULL) && ok;
     }
 
   wy_store_set_audit_enabled (demo.store, TRUE);

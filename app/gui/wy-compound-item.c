@@ -17,6 +17,7 @@ struct _WyCompoundItem
   char          *targets_text;
   char          *open_problems_text;
   WyLight        deadline_light;
+  char          *sort_keys[WY_COMPOUND_N_KEYS];
 };
 
 G_DEFINE_FINAL_TYPE (WyCompoundItem, wy_compound_item, G_TYPE_OBJECT)
@@ -64,6 +65,8 @@ wy_compound_item_finalize (GObject *object)
   g_clear_pointer (&self->households_text, g_free);
   g_clear_pointer (&self->targets_text, g_free);
   g_clear_pointer (&self->open_problems_text, g_free);
+  for (guint i = 0; i < WY_COMPOUND_N_KEYS; i++)
+    g_clear_pointer (&self->sort_keys[i], g_free);
 
   G_OBJECT_CLASS (wy_compound_item_parent_class)->finalize (object);
 }
@@ -302,4 +305,44 @@ wy_compound_item_get_deadline_light (WyCompoundItem *self)
   g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), WY_LIGHT_NONE);
 
   return self->deadline_light;
+}
+
+const char *
+wy_compound_item_get_sort_key (WyCompoundItem *self,
+                               WyCompoundKey   key)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
+  g_return_val_if_fail (key < WY_COMPOUND_N_KEYS, NULL);
+
+  if (self->sort_keys[key] == NULL)
+    {
+      const char *text = NULL;
+
+      switch (key)
+        {
+        case WY_COMPOUND_KEY_NAME:
+          text = wy_compound_item_get_name (self);
+          break;
+
+        case WY_COMPOUND_KEY_COMMUNITY:
+          text = wy_compound_item_get_community (self);
+          break;
+
+        case WY_COMPOUND_KEY_CATEGORY:
+          text = wy_compound_item_get_category_label (self);
+          break;
+
+        case WY_COMPOUND_KEY_GOVERNANCE_MODE:
+          text = wy_compound_item_get_governance_mode (self);
+          break;
+
+        case WY_COMPOUND_N_KEYS:
+        default:
+          g_assert_not_reached ();
+        }
+
+      self->sort_keys[key] = g_utf8_collate_key (text, -1);
+    }
+
+  return self->sort_keys[key];
 }

@@ -6,6 +6,15 @@
 
 G_BEGIN_DECLS
 
+/* Text columns the list sorts by. */
+typedef enum {
+  WY_COMPOUND_KEY_NAME,
+  WY_COMPOUND_KEY_COMMUNITY,
+  WY_COMPOUND_KEY_CATEGORY,
+  WY_COMPOUND_KEY_GOVERNANCE_MODE,
+  WY_COMPOUND_N_KEYS
+} WyCompoundKey;
+
 #define WY_TYPE_COMPOUND_ITEM (wy_compound_item_get_type ())
 G_DECLARE_FINAL_TYPE (WyCompoundItem, wy_compound_item, WY, COMPOUND_ITEM, GObject)
 
@@ -30,5 +39,10 @@ guint           wy_compound_item_get_open_problems    (WyCompoundItem *self);
 const char     *wy_compound_item_get_open_problems_text (WyCompoundItem *self);
 const char     *wy_compound_item_get_nearest_deadline (WyCompoundItem *self);
 WyLight         wy_compound_item_get_deadline_light   (WyCompoundItem *self);
+/* The collation key (g_utf8_collate_key: pinyin order under zh_CN) of a
+ * text column, made on first use and kept, so sorting 50,000 rows again
+ * only compares bytes. */
+const char     *wy_compound_item_get_sort_key         (WyCompoundItem *self,
+                                                       WyCompoundKey   key);
 
 G_END_DECLS

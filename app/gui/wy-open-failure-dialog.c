@@ -126,7 +126,6 @@ static void
 wy_open_failure_dialog_init (WyOpenFailureDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->open_button));
 }
 
 GtkWidget *

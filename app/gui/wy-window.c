@@ -64,23 +64,24 @@ typedef enum {
 } SortKind;
 
 static const struct {
-  const char *id;
   const char *title;      /* N_() */
-  const char *property;   /* of WyCompoundItem, for the sorter */
+  const char *property;   /* of WyCompoundItem, for a numeric sorter */
+  int         key;        /* WyCompoundKey, for a text sorter */
   SortKind    sort;
   float       xalign;
+  guint       min_chars;  /* what the column keeps at 1024 pixels */
   guint       nat_chars;
-  gboolean    expand;
+  gboolean    expand;     /* takes a share of a wider window */
 } columns[N_COLUMNS] = {
-  [COLUMN_NAME]             = { "name", N_("Name"), "name", SORT_STRING, 0.0f, 14, TRUE },
-  [COLUMN_COMMUNITY]        = { "community", N_("Community"), "community", SORT_STRING, 0.0f, 10, TRUE },
-  [COLUMN_CATEGORY]         = { "category", N_("Category"), "category-label", SORT_STRING, 0.0f, 10, FALSE },
-  [COLUMN_PILOT]            = { "pilot", N_("Pilot"), "pilot", SORT_NUMERIC, 0.5f, 4, FALSE },
-  [COLUMN_GOVERNANCE_MODE]  = { "governance-mode", N_("Governance Mode"), "governance-mode", SORT_STRING, 0.0f, 12, TRUE },
-  [COLUMN_HOUSEHOLDS]       = { "households", N_("Households"), "households", SORT_NUMERIC, 1.0f, 6, FALSE },
-  [COLUMN_TARGETS]          = { "targets", N_("Targets"), "targets-ratio", SORT_NUMERIC, 0.5f, 5, FALSE },
-  [COLUMN_OPEN_PROBLEMS]    = { "open-problems", N_("Open Problems"), "open-problems", SORT_NUMERIC, 1.0f, 5, FALSE },
-  [COLUMN_NEAREST_DEADLINE] = { "nearest-deadline", N_("Nearest Deadline"), NULL, SORT_DEADLINE, 0.0f, 10, FALSE },
+  [COLUMN_NAME]             = { N_("Name"), NULL, WY_COMPOUND_KEY_NAME, SORT_STRING, 0.0f, 11, 22, TRUE },
+  [COLUMN_COMMUNITY]        = { N_("Community"), NULL, WY_COMPOUND_KEY_COMMUNITY, SORT_STRING, 0.0f, 6, 12, TRUE },
+  [COLUMN_CATEGORY]         = { N_("Category"), NULL, WY_COMPOUND_KEY_CATEGORY, SORT_STRING, 0.0f, 8, 12, FALSE },
+  [COLUMN_PILOT]            = { N_("Pilot"), "pilot", -1, SORT_NUMERIC, 0.5f, 2, 2, FALSE },
+  [COLUMN_GOVERNANCE_MODE]  = { N_("Governance Mode"), NULL, WY_COMPOUND_KEY_GOVERNANCE_MODE, SORT_STRING, 0.0f, 10, 22, TRUE },
+  [COLUMN_HOUSEHOLDS]       = { N_("Households"), "households", -1, SORT_NUMERIC, 1.0f, 6, 6, FALSE },
+  [COLUMN_TARGETS]          = { N_("Targets"), "targets-ratio", -1, SORT_NUMERIC, 0.5f, 4, 4, FALSE },
+  [COLUMN_OPEN_PROBLEMS]    = { N_("Open Problems"), "open-problems", -1, SORT_NUMERIC, 1.0f, 4, 4, FALSE },
+  [COLUMN_NEAREST_DEADLINE] = { N_("Next Deadline"), NULL, -1, SORT_DEADLINE, 0.0f, 10, 10, FALSE },
 };
 
 static const char *
@@ -146,11 +147,11 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   inscription = gtk_inscription_new (NULL);
   gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), columns[column].xalign);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), columns[column].nat_chars);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), MIN (columns[column].nat_chars, 4));
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), columns[column].min_chars);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (inscription, 6);
-  gtk_widget_set_margin_end (inscription, 6);
+  gtk_widget_set_margin_start (inscription, 4);
+  gtk_widget_set_margin_end (inscription, 4);
   gtk_list_item_set_child (list_item, inscription);
 }
 
@@ -178,7 +179,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
     }
 }
 
-/* Compounds without an open deadline go last, whichever way we sort. */
+/* Compounds without an open deadline sort after the dated ones. */
 static int
 compare_deadline_cb (gconstpointer a,
                      gconstpointer b,
@@ -195,26 +196,36 @@ compare_deadline_cb (gconstpointer a,
   return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
+/* Text columns compare cached collation keys: a GtkStringSorter would
+ * make a new key per row on every click (about a second for 50,000). */
+static int
+compare_text_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  WyCompoundKey key = GPOINTER_TO_UINT (user_data);
+  int cmp = strcmp (wy_compound_item_get_sort_key ((WyCompoundItem *)a, key),
+                    wy_compound_item_get_sort_key ((WyCompoundItem *)b, key));
+
+  return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
 static GtkSorter *
 create_sorter (Column column)
 {
-  GtkExpression *expression = NULL;
-
-  if (columns[column].property != NULL)
-    expression = gtk_property_expression_new (WY_TYPE_COMPOUND_ITEM, NULL,
-                                              columns[column].property);
-
   switch (columns[column].sort)
     {
     case SORT_STRING:
-      return GTK_SORTER (gtk_string_sorter_new (expression));
+      return GTK_SORTER (gtk_custom_sorter_new (compare_text_cb,
+                                                GUINT_TO_POINTER (columns[column].key),
+                                                NULL));
 
     case SORT_NUMERIC:
-      return GTK_SORTER (gtk_numeric_sorter_new (expression));
+      return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (WY_TYPE_COMPOUND_ITEM, NULL,
+                                                                              columns[column].property)));
 
     case SORT_DEADLINE:
     default:
-      g_clear_pointer (&expression, gtk_expression_unref);
       return GTK_SORTER (gtk_custom_sorter_new (compare_deadline_cb, NULL, NULL));
     }
 }
@@ -233,7 +244,6 @@ setup_columns (WyWindow *self)
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GUINT_TO_POINTER (i));
 
       column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_id (column, columns[i].id);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
 
@@ -395,6 +405,33 @@ wy_window_close_request (GtkWindow *window)
 }
 
 static void
+wy_window_realize (GtkWidget *widget)
+{
+  GtkWindow *window = GTK_WINDOW (widget);
+  GdkSurface *surface;
+  GdkMonitor *monitor;
+  GdkRectangle area;
+  int width = 0, height = 0;
+
+  GTK_WIDGET_CLASS (wy_window_parent_class)->realize (widget);
+
+  /* A remembered or default size larger than the screen (1100x720 on a
+   * 1024x700 screen) would put the list's bottom and the header bar's
+   * menu button off screen: shrink to fit before the first map. */
+  surface = gtk_native_get_surface (GTK_NATIVE (widget));
+  monitor = surface != NULL
+    ? gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget), surface)
+    : NULL;
+  if (monitor == NULL)
+    return;
+
+  gdk_monitor_get_geometry (monitor, &area);
+  gtk_window_get_default_size (window, &width, &height);
+  if (area.width > 0 && area.height > 0 && (width > area.width || height > area.height))
+    gtk_window_set_default_size (window, MIN (width, area.width), MIN (height, area.height));
+}
+
+static void
 wy_window_map (GtkWidget *widget)
 {
   WyWindow *self = WY_WINDOW (widget);
@@ -499,6 +536,7 @@ wy_window_class_init (WyWindowClass *klass)
   object_class->get_property = wy_window_get_property;
   object_class->set_property = wy_window_set_property;
 
+  widget_class->realize = wy_window_realize;
   widget_class->map = wy_window_map;
   window_class->close_request = wy_window_close_request;
 

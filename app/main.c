@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+
+#include <glib/gi18n.h>
+
+#include "wy-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(WyApplication) app = NULL;
+  const char *localedir;
+
+  setlocale (LC_ALL, "");
+  /* WUYOU_LOCALEDIR: the build tree's translations, for tests. */
+  localedir = g_getenv ("WUYOU_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = wy_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
