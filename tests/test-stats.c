@@ -451,7 +451,12 @@ test_compound_rows (Fixture       *f,
           g_assert_cmpuint (row->targets_total, ==, 5);
           g_assert_cmpuint (row->open_problems, ==, 2);
           g_assert_cmpstr (row->nearest_deadline, ==, "2026-03-14");
+          g_assert_cmpstr (row->target_marks, ==, "MMMMM");
+          g_assert_cmpint (row->community_id, ==, f->community[0]);
+          g_assert_cmpint (row->street_id, ==, f->street[0]);
         }
+      else if (row->id == f->compound[1])
+        g_assert_cmpstr (row->target_marks, ==, "MMMMP");
       else if (row->id == f->compound[3])
         {
           seen_fourth = TRUE;
@@ -459,6 +464,7 @@ test_compound_rows (Fixture       *f,
           g_assert_cmpuint (row->targets_met, ==, 0);
           g_assert_cmpuint (row->open_problems, ==, 1);
           g_assert_null (row->nearest_deadline);
+          g_assert_cmpstr (row->target_marks, ==, "NNNNN");
         }
       else if (row->id == f->compound[2])
         {
@@ -467,6 +473,54 @@ test_compound_rows (Fixture       *f,
         }
     }
   g_assert_true (seen_first && seen_fourth);
+
+  /* One row read alone is the same as in the list. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      WyCompoundRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(WyCompoundRow) single = wy_store_get_compound_row (f->store, row->id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (single->name, ==, row->name);
+      g_assert_cmpstr (single->target_marks, ==, row->target_marks);
+      g_assert_cmpuint (single->targets_met, ==, row->targets_met);
+      g_assert_cmpuint (single->open_problems, ==, row->open_problems);
+      g_assert_cmpstr (single->nearest_deadline, ==, row->nearest_deadline);
+      g_assert_cmpint (single->households, ==, row->households);
+    }
+  g_assert_null (wy_store_get_compound_row (f->store, 9999, &error));
+  g_assert_error (error, WY_STORE_ERROR, WY_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_problem_rows (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = wy_store_list_problem_rows (f->store, 0, &error);
+  g_autoptr(GPtrArray) first = wy_store_list_problem_rows (f->store, f->compound[0], &error);
+  WyProblemRow *row;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 6);
+  g_assert_cmpuint (first->len, ==, 2);
+  /* Earliest deadline first within a compound. */
+  row = g_ptr_array_index (first, 0);
+  g_assert_cmpstr (row->deadline, ==, "2026-03-14");
+  g_assert_cmpstr (row->compound, ==, "纺织厂宿舍");
+  g_assert_cmpstr (row->community, ==, "东门社区");
+  g_assert_cmpstr (row->street, ==, "青松街道");
+  g_assert_cmpint (row->community_id, ==, f->community[0]);
+  g_assert_cmpstr (row->status, ==, WY_PROBLEM_PENDING);
+  g_assert_cmpuint (row->n_updates, ==, 0);
+
+  {
+    g_autoptr(WyProblemRow) single = wy_store_get_problem_row (f->store, row->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (single->description, ==, row->description);
+  }
+  g_assert_null (wy_store_get_problem_row (f->store, 99999, &error));
+  g_assert_error (error, WY_STORE_ERROR, WY_STORE_ERROR_NOT_FOUND);
 }
 
 static void
@@ -506,6 +560,7 @@ main (int argc, char *argv[])
   ADD ("consultation-gaps", test_consultation_gaps);
   ADD ("terms-ending", test_terms_ending);
   ADD ("compound-rows", test_compound_rows);
+  ADD ("problem-rows", test_problem_rows);
   g_test_add_func ("/stats/empty-ledger", test_empty_ledger);
 
 #undef ADD

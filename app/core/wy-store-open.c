@@ -289,15 +289,59 @@ configure_connection (WyStore  *self,
                    _("Opening the ledger"), error);
 }
 
+static void
+remove_ledger_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+/* A consistent copy of the open ledger through SQLite's online backup,
+ * removed again if it could not be completed. */
+static gboolean
+copy_database_to (WyStore     *self,
+                  const char  *path,
+                  GError     **error)
+{
+  sqlite3 *copy_db = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (sqlite3_open_v2 (path, &copy_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_READ_ONLY,
+                   _("Could not write “%s”: %s."), path, sqlite3_errmsg (copy_db));
+      sqlite3_close (copy_db);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (copy_db, "main", self->db, "main");
+  rc = backup != NULL ? sqlite3_backup_step (backup, -1) : SQLITE_ERROR;
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_FAILED,
+                   _("Could not write “%s”: %s."), path, sqlite3_errmsg (copy_db));
+      sqlite3_close (copy_db);
+      remove_ledger_files (path);
+      return FALSE;
+    }
+
+  sqlite3_close (copy_db);
+  return TRUE;
+}
+
 static gboolean
 backup_before_migration (WyStore  *self,
                          int       from_version,
                          GError  **error)
 {
   g_autofree char *backup_path = g_strdup_printf ("%s.v%d.bak", self->path, from_version);
-  sqlite3 *backup_db = NULL;
-  sqlite3_backup *backup;
-  int rc;
 
   for (guint n = 2; g_file_test (backup_path, G_FILE_TEST_EXISTS); n++)
     {
@@ -305,33 +349,37 @@ backup_before_migration (WyStore  *self,
       backup_path = g_strdup_printf ("%s.v%d.%u.bak", self->path, from_version, n);
     }
 
-  if (sqlite3_open_v2 (backup_path, &backup_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+  if (!copy_database_to (self, backup_path, error))
     {
-      g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_READ_ONLY,
-                   _("Could not write a backup copy before updating the ledger format: %s."),
-                   sqlite3_errmsg (backup_db));
-      sqlite3_close (backup_db);
+      g_prefix_error (error, _("Could not write a backup copy before updating the ledger format: "));
       return FALSE;
     }
 
-  backup = sqlite3_backup_init (backup_db, "main", self->db, "main");
-  rc = backup != NULL ? sqlite3_backup_step (backup, -1) : SQLITE_ERROR;
-  sqlite3_backup_finish (backup);
-
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_FAILED,
-                   _("Could not write a backup copy before updating the ledger format: %s."),
-                   sqlite3_errmsg (backup_db));
-      sqlite3_close (backup_db);
-      g_unlink (backup_path);
-      return FALSE;
-    }
-
-  sqlite3_close (backup_db);
   g_free (self->backup_path);
   self->backup_path = g_steal_pointer (&backup_path);
   return TRUE;
+}
+
+gboolean
+wy_store_save_copy (WyStore     *self,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (WY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  basename = g_path_get_basename (path);
+  if (!file_is_empty_or_missing (path))
+    {
+      g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_EXISTS,
+                   _("“%s” already exists and holds data; it was left as it was. Choose a new file name."),
+                   basename);
+      return FALSE;
+    }
+
+  return copy_database_to (self, path, error);
 }
 
 static gboolean
@@ -482,16 +530,6 @@ wy_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
-static void
-remove_ledger_files (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-}
 
 WyStore *
 wy_store_create_empty (const char  *path,

@@ -45,6 +45,18 @@ gboolean           wy_store_savepoint_release   (WyStore      *self,
 void               wy_store_savepoint_rollback  (WyStore      *self);
 void               wy_store_build_table_sql     (WyStore      *self);
 char              *wy_store_new_uuid            (void);
+void               wy_store_bind_value          (sqlite3_stmt      *stmt,
+                                                 int                index,
+                                                 const WyFieldInfo *field,
+                                                 const char        *value);
+gboolean           wy_store_audit               (WyStore      *self,
+                                                 const char   *action,
+                                                 const char   *table_name,
+                                                 const char   *row_uuid,
+                                                 const char   *field,
+                                                 const char   *old_value,
+                                                 const char   *new_value,
+                                                 GError      **error);
 
 typedef struct {
   int         version;      /* user_version after this step */

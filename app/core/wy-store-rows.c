@@ -98,8 +98,8 @@ record_from_row (WyTable       table,
   return record;
 }
 
-static void
-bind_value (sqlite3_stmt      *stmt,
+void
+wy_store_bind_value (sqlite3_stmt      *stmt,
             int                index,
             const WyFieldInfo *field,
             const char        *value)
@@ -138,8 +138,8 @@ bind_value (sqlite3_stmt      *stmt,
 /* ------------------------------------------------------------------ */
 /* The audit log                                                       */
 
-static gboolean
-audit (WyStore     *self,
+gboolean
+wy_store_audit (WyStore     *self,
        const char  *action,
        const char  *table_name,
        const char  *row_uuid,
@@ -354,7 +354,7 @@ wy_store_insert (WyStore   *self,
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
   for (guint i = 0; i < info->n_fields; i++)
-    bind_value (stmt, (int) i + 4, &info->fields[i], wy_record_get_nth (record, i));
+    wy_store_bind_value (stmt, (int) i + 4, &info->fields[i], wy_record_get_nth (record, i));
 
   if (!wy_store_savepoint_begin (self, error))
     return 0;
@@ -369,7 +369,7 @@ wy_store_insert (WyStore   *self,
   sqlite3_reset (stmt);
   id = sqlite3_last_insert_rowid (self->db);
 
-  if (!audit (self, "insert", info->name, uuid, NULL, NULL, record_title (record), error) ||
+  if (!wy_store_audit (self, "insert", info->name, uuid, NULL, NULL, record_title (record), error) ||
       !wy_store_savepoint_release (self, error))
     {
       wy_store_savepoint_rollback (self);
@@ -507,7 +507,7 @@ wy_store_update (WyStore   *self,
     {
       guint i = g_array_index (changed, guint, c);
 
-      bind_value (stmt, (int) c + 2, &info->fields[i], wy_record_get_nth (record, i));
+      wy_store_bind_value (stmt, (int) c + 2, &info->fields[i], wy_record_get_nth (record, i));
     }
   sqlite3_bind_int64 (stmt, (int) changed->len + 2, wy_record_get_id (record));
 
@@ -524,7 +524,7 @@ wy_store_update (WyStore   *self,
     {
       guint i = g_array_index (changed, guint, c);
 
-      if (!audit (self, "update", info->name, wy_record_get_uuid (stored),
+      if (!wy_store_audit (self, "update", info->name, wy_record_get_uuid (stored),
                   info->fields[i].name, wy_record_get_nth (stored, i),
                   wy_record_get_nth (record, i), error))
         {
@@ -613,7 +613,7 @@ wy_store_delete (WyStore  *self,
     }
   sqlite3_reset (stmt);
 
-  if (!audit (self, "delete", info->name, wy_record_get_uuid (stored), NULL,
+  if (!wy_store_audit (self, "delete", info->name, wy_record_get_uuid (stored), NULL,
               record_title (stored), NULL, error) ||
       !wy_store_savepoint_release (self, error))
     {

@@ -9,3 +9,4 @@
 #include "wy-stats.h"
 #include "wy-plan-template.h"
 #include "wy-demo.h"
+#include "wy-problems.h"

@@ -81,6 +81,9 @@ GArray     *wy_store_terms_ending           (WyStore       *self,
 /* The compound list of the window: one light row per compound. */
 typedef struct {
   gint64  id;
+  gint64  community_id;
+  gint64  street_id;
+  gint64  governance_mode_id; /* 0 when not set */
   char   *name;
   char   *address;
   char   *community;
@@ -91,6 +94,8 @@ typedef struct {
   gint64  households;         /* -1 when unknown */
   guint   targets_met;
   guint   targets_total;
+  char   *target_marks;       /* one letter per active target, in order:
+                                 M met, P in progress, N not met */
   guint   open_problems;
   char   *nearest_deadline;   /* of open problems, or NULL */
 } WyCompoundRow;
@@ -98,9 +103,44 @@ typedef struct {
 void        wy_compound_row_free            (WyCompoundRow *row);
 GPtrArray  *wy_store_list_compound_rows     (WyStore       *self,
                                              GError       **error);
+/* One row, to refresh a list after an edit without reloading it. */
+WyCompoundRow *wy_store_get_compound_row    (WyStore       *self,
+                                             gint64         compound_id,
+                                             GError       **error);
+
+/* The problem list (问题清单) of the whole ledger, or of one compound. */
+typedef struct {
+  gint64  id;
+  gint64  compound_id;
+  gint64  community_id;
+  gint64  street_id;
+  char   *compound;
+  char   *community;
+  char   *street;
+  char   *category;           /* code: target, safety, other */
+  char   *target;             /* name of the target, when category is target */
+  char   *description;
+  char   *responsible_unit;
+  char   *responsible_person;
+  char   *raised_date;
+  char   *deadline;
+  char   *status;             /* code */
+  char   *signed_off_date;
+  guint   n_updates;
+} WyProblemRow;
+
+void        wy_problem_row_free             (WyProblemRow  *row);
+/* compound_id <= 0: every problem of the ledger. */
+GPtrArray  *wy_store_list_problem_rows      (WyStore       *self,
+                                             gint64         compound_id,
+                                             GError       **error);
+WyProblemRow *wy_store_get_problem_row      (WyStore       *self,
+                                             gint64         problem_id,
+                                             GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WyAttainmentRow, wy_attainment_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WyConsultationGap, wy_consultation_gap_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WyCompoundRow, wy_compound_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WyProblemRow, wy_problem_row_free)
 
 G_END_DECLS

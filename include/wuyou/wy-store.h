@@ -115,6 +115,31 @@ GPtrArray  *wy_store_list               (WyStore        *self,
 gint64      wy_store_count              (WyStore        *self,
                                          WyTable         table);
 
+/* Deleting with a way back: every row the delete takes with it (a
+ * compound's problems, their updates, target statuses, funding, links) and
+ * every reference it clears are kept in the WyUndo, and wy_store_undo()
+ * puts them all back with their ids and UUIDs. */
+typedef struct _WyUndo WyUndo;
+
+gboolean    wy_store_delete_with_undo   (WyStore        *self,
+                                         WyTable         table,
+                                         gint64          id,
+                                         WyUndo        **undo,
+                                         GError        **error);
+gboolean    wy_store_undo               (WyStore        *self,
+                                         WyUndo         *undo,
+                                         GError        **error);
+/* What was deleted, for "Deleted … Undo": the title of the main row. */
+const char *wy_undo_get_title           (WyUndo         *undo);
+WyTable     wy_undo_get_table           (WyUndo         *undo);
+void        wy_undo_free                (WyUndo         *undo);
+
+/* "Save a copy": a consistent copy of the open ledger at path, through
+ * SQLite's online backup. Refuses a path that holds data. */
+gboolean    wy_store_save_copy          (WyStore        *self,
+                                         const char     *path,
+                                         GError        **error);
+
 /* Settings kept in the ledger itself. */
 char       *wy_store_get_setting        (WyStore        *self,
                                          const char     *key);
@@ -152,5 +177,6 @@ gboolean    wy_store_shift_plan         (WyStore        *self,
                                          GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WyAuditEntry, wy_audit_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WyUndo, wy_undo_free)
 
 G_END_DECLS
