@@ -135,12 +135,14 @@ fill_target_marks (WyStore     *self,
     {
       stmt = wy_store_prepare_cached (self,
                                       "SELECT compound_id, target_id, status FROM compound_target"
-                                      " WHERE compound_id = ?", error);
+                                      " WHERE compound_id = ? AND status <> 'not_met'", error);
       if (stmt != NULL)
         sqlite3_bind_int64 (stmt, 1, only_compound);
     }
   else
-    stmt = wy_store_prepare_cached (self, "SELECT compound_id, target_id, status FROM compound_target", error);
+    stmt = wy_store_prepare_cached (self,
+                                    "SELECT compound_id, target_id, status FROM compound_target"
+                                    " WHERE status <> 'not_met'", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -167,6 +169,39 @@ fill_target_marks (WyStore     *self,
   return finish (self, stmt, rc, error);
 }
 
+/* Open items per compound: count and nearest deadline, from the partial
+ * index problem_open_by_compound. */
+static gboolean
+fill_open_problems (WyStore     *self,
+                    GHashTable  *by_id,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = wy_store_prepare_cached (self,
+                                  "SELECT compound_id, count(*), min(deadline) FROM problem"
+                                  " WHERE status <> 'signed_off' GROUP BY compound_id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 compound_id = sqlite3_column_int64 (stmt, 0);
+      WyCompoundRow *row = g_hash_table_lookup (by_id, &compound_id);
+
+      if (row == NULL)
+        continue;
+      row->open_problems = (guint) sqlite3_column_int64 (stmt, 1);
+      row->nearest_deadline = wy_store_column_text_dup (stmt, 2);
+    }
+
+  return finish (self, stmt, rc, error);
+}
+
+/* Three plain scans joined in memory: the compounds, their open items and
+ * their target statuses. One query joining them all sorted and grouped
+ * 50,000 rows in SQL and took twice as long. */
 GPtrArray *
 wy_store_list_compound_rows (WyStore  *self,
                              GError  **error)
@@ -179,12 +214,9 @@ wy_store_list_compound_rows (WyStore  *self,
   g_return_val_if_fail (WY_IS_STORE (self), NULL);
 
   stmt = wy_store_prepare_cached (self,
-                                  "WITH open AS (SELECT compound_id, count(*) AS n, min(deadline) AS nearest"
-                                  "              FROM problem WHERE status <> 'signed_off' GROUP BY compound_id) "
-                                  COMPOUND_COLUMNS ", coalesce(open.n, 0), open.nearest"
+                                  COMPOUND_COLUMNS ", 0, NULL"
                                   COMPOUND_JOINS
-                                  " LEFT JOIN open ON open.compound_id = c.id"
-                                  " ORDER BY s.name, co.name, c.name", error);
+                                  " ORDER BY c.community_id, c.id", error);
   if (stmt == NULL)
     return NULL;
 
@@ -198,6 +230,7 @@ wy_store_list_compound_rows (WyStore  *self,
       g_hash_table_insert (by_id, &row->id, row);
     }
   if (!finish (self, stmt, rc, error) ||
+      !fill_open_problems (self, by_id, error) ||
       !fill_target_marks (self, by_id, 0, error))
     return NULL;
 
@@ -326,9 +359,9 @@ wy_store_list_problem_rows (WyStore  *self,
         sqlite3_bind_int64 (stmt, 1, compound_id);
     }
   else
-    stmt = wy_store_prepare_cached (self, PROBLEM_SELECT
-                                    " ORDER BY s.name, co.name, c.name, p.deadline IS NULL, p.deadline, p.id",
-                                    error);
+    /* In the order they were raised: the page sorts as the user asks,
+     * and sorting 200,000 rows by names here cost a third of the load. */
+    stmt = wy_store_prepare_cached (self, PROBLEM_SELECT " ORDER BY p.id", error);
   if (stmt == NULL)
     return NULL;
 

@@ -223,9 +223,16 @@ static const char schema_v2[] =
   "CREATE INDEX funding_compound ON funding (compound_id);"
   "CREATE INDEX audit_log_row ON audit_log (row_uuid);";
 
+/* Version 3: the open items of each compound with their deadlines, read
+ * from the index alone when the compound list loads. */
+static const char schema_v3[] =
+  "CREATE INDEX problem_open_by_compound ON problem (compound_id, deadline)"
+  " WHERE status <> 'signed_off';";
+
 static const WyMigration migrations[] = {
   { 1, "ledger tables", schema_v1 },
   { 2, "indexes for large ledgers", schema_v2 },
+  { 3, "open items by compound", schema_v3 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WY_SCHEMA_VERSION);

@@ -14,6 +14,7 @@
 #include "wy-application.h"
 #include "wy-gui.h"
 #include "wy-open-failure-dialog.h"
+#include "wy-preferences-window.h"
 #include "wy-window.h"
 
 struct _WyApplication
@@ -73,18 +74,6 @@ path_key (const char *path)
   return g_canonicalize_filename (path, NULL);
 }
 
-static const char *
-operator_name (void)
-{
-  const char *real_name = g_get_real_name ();
-
-  /* GLib says "Unknown" when the account has no real name. */
-  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
-    return real_name;
-
-  return g_get_user_name ();
-}
-
 static WyWindow *
 find_window (WyApplication *self,
              const char    *path)
@@ -114,9 +103,11 @@ static GtkWindow *
 show_window (WyApplication *self,
              WyStore       *store)
 {
+  g_autofree char *operator_name = wy_preferences_dup_operator_name ();
   WyWindow *window;
 
-  wy_store_set_operator (store, operator_name ());
+  /* The preference, or the account's real name. */
+  wy_store_set_operator (store, operator_name);
 
   if (wy_store_get_backup_path (store) != NULL)
     g_message ("The ledger was upgraded; the old version was kept as %s",
@@ -527,7 +518,11 @@ wy_application_startup (GApplication *application)
 {
   WyApplication *self = WY_APPLICATION (application);
   static const char *open_accels[] = { "<Primary>o", NULL };
-  static const char *new_accels[] = { "<Primary>n", NULL };
+  static const char *copy_accels[] = { "<Primary><Shift>s", NULL };
+  static const char *preferences_accels[] = { "<Primary>comma", NULL };
+  static const char *search_accels[] = { "<Primary>f", NULL };
+  static const char *new_compound_accels[] = { "<Primary>n", NULL };
+  static const char *new_problem_accels[] = { "<Primary><Shift>n", NULL };
   static const char *close_accels[] = { "<Primary>w", NULL };
   static const char *quit_accels[] = { "<Primary>q", NULL };
 
@@ -541,7 +536,11 @@ wy_application_startup (GApplication *application)
                                    self);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-ledger", open_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-ledger", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.save-copy", copy_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-compound", new_compound_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-problem", new_problem_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
 

@@ -16,6 +16,7 @@ struct _WyCompoundItem
   char          *households_text;
   char          *targets_text;
   char          *open_problems_text;
+  char          *search_key;
   WyLight        deadline_light;
   char          *sort_keys[WY_COMPOUND_N_KEYS];
 };
@@ -65,6 +66,7 @@ wy_compound_item_finalize (GObject *object)
   g_clear_pointer (&self->households_text, g_free);
   g_clear_pointer (&self->targets_text, g_free);
   g_clear_pointer (&self->open_problems_text, g_free);
+  g_clear_pointer (&self->search_key, g_free);
   for (guint i = 0; i < WY_COMPOUND_N_KEYS; i++)
     g_clear_pointer (&self->sort_keys[i], g_free);
 
@@ -159,6 +161,57 @@ wy_compound_item_init (WyCompoundItem *self)
   self->deadline_light = WY_LIGHT_NONE;
 }
 
+static void
+apply_row (WyCompoundItem *self,
+           WyCompoundRow  *row,
+           const GDate    *today,
+           guint           warning_days)
+{
+  g_clear_pointer (&self->row, wy_compound_row_free);
+  g_clear_pointer (&self->households_text, g_free);
+  g_clear_pointer (&self->targets_text, g_free);
+  g_clear_pointer (&self->open_problems_text, g_free);
+  g_clear_pointer (&self->search_key, g_free);
+  for (guint i = 0; i < WY_COMPOUND_N_KEYS; i++)
+    g_clear_pointer (&self->sort_keys[i], g_free);
+
+  self->row = row;
+  self->category_label = category_label (row->category);
+
+  if (row->households >= 0)
+    self->households_text = g_strdup_printf ("%" G_GINT64_FORMAT, row->households);
+  else
+    self->households_text = g_strdup ("");
+
+  if (row->targets_total > 0)
+    {
+      GString *marks = g_string_new (NULL);
+
+      for (const char *m = row->target_marks; m != NULL && *m != '\0'; m++)
+        g_string_append (marks, *m == 'M' ? "●" : *m == 'P' ? "◐" : "○");
+      if (marks->len > 0)
+        g_string_append_c (marks, ' ');
+      g_string_append_printf (marks, "%u/%u", row->targets_met, row->targets_total);
+      self->targets_text = g_string_free (marks, FALSE);
+    }
+  else
+    self->targets_text = g_strdup ("");
+
+  {
+    g_autofree char *joined = g_strconcat (row->name != NULL ? row->name : "", "\n",
+                                           row->address != NULL ? row->address : "", NULL);
+
+    self->search_key = g_utf8_casefold (joined, -1);
+  }
+
+  self->open_problems_text = g_strdup_printf ("%u", row->open_problems);
+
+  self->deadline_light = WY_LIGHT_NONE;
+  if (row->nearest_deadline != NULL && today != NULL && g_date_valid (today))
+    self->deadline_light = wy_light_compute_iso (row->nearest_deadline, FALSE,
+                                                 today, warning_days);
+}
+
 WyCompoundItem *
 wy_compound_item_new (WyCompoundRow *row,
                       const GDate   *today,
@@ -169,26 +222,21 @@ wy_compound_item_new (WyCompoundRow *row,
   g_return_val_if_fail (row != NULL, NULL);
 
   self = g_object_new (WY_TYPE_COMPOUND_ITEM, NULL);
-  self->row = row;
-  self->category_label = category_label (row->category);
-
-  if (row->households >= 0)
-    self->households_text = g_strdup_printf ("%" G_GINT64_FORMAT, row->households);
-  else
-    self->households_text = g_strdup ("");
-
-  if (row->targets_total > 0)
-    self->targets_text = g_strdup_printf ("%u/%u", row->targets_met, row->targets_total);
-  else
-    self->targets_text = g_strdup ("");
-
-  self->open_problems_text = g_strdup_printf ("%u", row->open_problems);
-
-  if (row->nearest_deadline != NULL && today != NULL && g_date_valid (today))
-    self->deadline_light = wy_light_compute_iso (row->nearest_deadline, FALSE,
-                                                 today, warning_days);
+  apply_row (self, row, today, warning_days);
 
   return self;
+}
+
+void
+wy_compound_item_update (WyCompoundItem *self,
+                         WyCompoundRow  *row,
+                         const GDate    *today,
+                         guint           warning_days)
+{
+  g_return_if_fail (WY_IS_COMPOUND_ITEM (self));
+  g_return_if_fail (row != NULL);
+
+  apply_row (self, row, today, warning_days);
 }
 
 gint64
@@ -197,6 +245,70 @@ wy_compound_item_get_id (WyCompoundItem *self)
   g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), 0);
 
   return self->row->id;
+}
+
+const WyCompoundRow *
+wy_compound_item_get_row (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
+
+  return self->row;
+}
+
+gint64
+wy_compound_item_get_community_id (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), 0);
+
+  return self->row->community_id;
+}
+
+gint64
+wy_compound_item_get_street_id (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), 0);
+
+  return self->row->street_id;
+}
+
+gint64
+wy_compound_item_get_governance_mode_id (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), 0);
+
+  return self->row->governance_mode_id;
+}
+
+const char *
+wy_compound_item_get_category (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
+
+  return self->row->category != NULL ? self->row->category : "";
+}
+
+gboolean
+wy_compound_item_get_attained (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), FALSE);
+
+  return self->row->targets_total > 0 && self->row->targets_met >= self->row->targets_total;
+}
+
+const char *
+wy_compound_item_get_search_key (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
+
+  return self->search_key;
+}
+
+const char *
+wy_compound_item_get_target_marks_text (WyCompoundItem *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
+
+  return self->targets_text;
 }
 
 const char *

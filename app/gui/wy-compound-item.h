@@ -24,8 +24,27 @@ G_DECLARE_FINAL_TYPE (WyCompoundItem, wy_compound_item, WY, COMPOUND_ITEM, GObje
 WyCompoundItem *wy_compound_item_new                  (WyCompoundRow  *row,
                                                        const GDate    *today,
                                                        guint           warning_days);
+/* Takes the place of the item's row (after an edit): the item object stays
+ * the same, so a selection of it is kept. Takes ownership of row. */
+void            wy_compound_item_update               (WyCompoundItem *self,
+                                                       WyCompoundRow  *row,
+                                                       const GDate    *today,
+                                                       guint           warning_days);
 
 gint64          wy_compound_item_get_id               (WyCompoundItem *self);
+/* The row the item was made from (owned by the item). */
+const WyCompoundRow *wy_compound_item_get_row         (WyCompoundItem *self);
+gint64          wy_compound_item_get_community_id     (WyCompoundItem *self);
+gint64          wy_compound_item_get_street_id        (WyCompoundItem *self);
+gint64          wy_compound_item_get_governance_mode_id (WyCompoundItem *self);
+/* WY_CATEGORY_SELF_MANAGED or WY_CATEGORY_THREE_NONE */
+const char     *wy_compound_item_get_category         (WyCompoundItem *self);
+/* Every active target met. */
+gboolean        wy_compound_item_get_attained         (WyCompoundItem *self);
+/* Casefolded "name\naddress", what search-as-you-type looks in. */
+const char     *wy_compound_item_get_search_key       (WyCompoundItem *self);
+/* "●●◐○○ 3/5": met, in progress, not met, then the count met. */
+const char     *wy_compound_item_get_target_marks_text (WyCompoundItem *self);
 const char     *wy_compound_item_get_name             (WyCompoundItem *self);
 const char     *wy_compound_item_get_community        (WyCompoundItem *self);
 const char     *wy_compound_item_get_category_label   (WyCompoundItem *self);

@@ -8,8 +8,17 @@
 #include <glib/gi18n.h>
 
 #include "wy-compound-item.h"
+#include "wy-compounds-page.h"
 #include "wy-gui.h"
+#include "wy-problems-page.h"
 #include "wy-window-private.h"
+
+#define UNDO_NOTICE_SECONDS 10
+
+typedef struct {
+  WyUndo *undo;
+  gint64  id;
+} UndoEntry;
 
 struct _WyWindow
 {
@@ -17,20 +26,25 @@ struct _WyWindow
 
   WyStore              *store;
   GSettings            *settings;     /* NULL when the schema is not installed */
-  GListStore           *compounds;    /* of WyCompoundItem, in store order */
-  GtkSortListModel     *sorted;
-  GtkSingleSelection   *selection;
   char                 *ledger_title;
+  WyCompoundsPage      *compounds_page;
+  WyProblemsPage       *problems_page;
+  char                 *compounds_search;
+  char                 *problems_search;
+  GPtrArray            *undo_stack;   /* of UndoEntry, newest last */
+  guint                 undo_timeout;
+  gboolean              setting_search;
+  gint64                built_at;     /* for WUYOU_TIMING */
 
   /* Template widgets */
   GtkWidget            *title_box;
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
+  GtkSearchEntry       *search_entry;
   GtkMenuButton        *menu_button;
-  GtkStack             *content_stack;
-  GtkColumnView        *column_view;
-  GtkLabel             *empty_description;
-  GtkLabel             *count_label;
+  GtkStack             *page_stack;
+  GtkRevealer          *undo_revealer;
+  GtkLabel             *undo_label;
 };
 
 G_DEFINE_FINAL_TYPE (WyWindow, wy_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -43,276 +57,316 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The compound list's columns, in display order. */
-typedef enum {
-  COLUMN_NAME,
-  COLUMN_COMMUNITY,
-  COLUMN_CATEGORY,
-  COLUMN_PILOT,
-  COLUMN_GOVERNANCE_MODE,
-  COLUMN_HOUSEHOLDS,
-  COLUMN_TARGETS,
-  COLUMN_OPEN_PROBLEMS,
-  COLUMN_NEAREST_DEADLINE,
-  N_COLUMNS
-} Column;
-
-typedef enum {
-  SORT_STRING,
-  SORT_NUMERIC,
-  SORT_DEADLINE,
-} SortKind;
-
-static const struct {
-  const char *title;      /* N_() */
-  const char *property;   /* of WyCompoundItem, for a numeric sorter */
-  int         key;        /* WyCompoundKey, for a text sorter */
-  SortKind    sort;
-  float       xalign;
-  guint       min_chars;  /* what the column keeps at 1024 pixels */
-  guint       nat_chars;
-  gboolean    expand;     /* takes a share of a wider window */
-} columns[N_COLUMNS] = {
-  [COLUMN_NAME]             = { N_("Name"), NULL, WY_COMPOUND_KEY_NAME, SORT_STRING, 0.0f, 11, 22, TRUE },
-  [COLUMN_COMMUNITY]        = { N_("Community"), NULL, WY_COMPOUND_KEY_COMMUNITY, SORT_STRING, 0.0f, 6, 12, TRUE },
-  [COLUMN_CATEGORY]         = { N_("Category"), NULL, WY_COMPOUND_KEY_CATEGORY, SORT_STRING, 0.0f, 8, 12, FALSE },
-  [COLUMN_PILOT]            = { N_("Pilot"), "pilot", -1, SORT_NUMERIC, 0.5f, 2, 2, FALSE },
-  [COLUMN_GOVERNANCE_MODE]  = { N_("Governance Mode"), NULL, WY_COMPOUND_KEY_GOVERNANCE_MODE, SORT_STRING, 0.0f, 10, 22, TRUE },
-  [COLUMN_HOUSEHOLDS]       = { N_("Households"), "households", -1, SORT_NUMERIC, 1.0f, 6, 6, FALSE },
-  [COLUMN_TARGETS]          = { N_("Targets"), "targets-ratio", -1, SORT_NUMERIC, 0.5f, 4, 4, FALSE },
-  [COLUMN_OPEN_PROBLEMS]    = { N_("Open Problems"), "open-problems", -1, SORT_NUMERIC, 1.0f, 4, 4, FALSE },
-  [COLUMN_NEAREST_DEADLINE] = { N_("Next Deadline"), NULL, -1, SORT_DEADLINE, 0.0f, 10, 10, FALSE },
-};
-
-static const char *
-cell_text (WyCompoundItem *item,
-           Column          column)
-{
-  const char *text = NULL;
-
-  switch (column)
-    {
-    case COLUMN_NAME:
-      text = wy_compound_item_get_name (item);
-      break;
-
-    case COLUMN_COMMUNITY:
-      text = wy_compound_item_get_community (item);
-      break;
-
-    case COLUMN_CATEGORY:
-      text = wy_compound_item_get_category_label (item);
-      break;
-
-    case COLUMN_PILOT:
-      text = wy_compound_item_get_pilot (item) ? "✓" : "";
-      break;
-
-    case COLUMN_GOVERNANCE_MODE:
-      text = wy_compound_item_get_governance_mode (item);
-      break;
-
-    case COLUMN_HOUSEHOLDS:
-      text = wy_compound_item_get_households_text (item);
-      break;
-
-    case COLUMN_TARGETS:
-      text = wy_compound_item_get_targets_text (item);
-      break;
-
-    case COLUMN_OPEN_PROBLEMS:
-      text = wy_compound_item_get_open_problems_text (item);
-      break;
-
-    case COLUMN_NEAREST_DEADLINE:
-      text = wy_compound_item_get_nearest_deadline (item);
-      break;
-
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  return text != NULL ? text : "";
-}
-
 static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  user_data)
+undo_entry_free (UndoEntry *entry)
 {
-  Column column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *inscription;
-
-  inscription = gtk_inscription_new (NULL);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), columns[column].xalign);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), columns[column].nat_chars);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), columns[column].min_chars);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (inscription, 4);
-  gtk_widget_set_margin_end (inscription, 4);
-  gtk_list_item_set_child (list_item, inscription);
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_UINT (user_data);
-  WyCompoundItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *inscription = gtk_list_item_get_child (list_item);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), cell_text (item, column));
-
-  if (column == COLUMN_NEAREST_DEADLINE)
-    {
-      WyLight light = wy_compound_item_get_deadline_light (item);
-
-      gtk_widget_remove_css_class (inscription, "wy-light-red");
-      gtk_widget_remove_css_class (inscription, "wy-light-yellow");
-      if (light == WY_LIGHT_RED)
-        gtk_widget_add_css_class (inscription, "wy-light-red");
-      else if (light == WY_LIGHT_YELLOW)
-        gtk_widget_add_css_class (inscription, "wy-light-yellow");
-    }
-}
-
-/* Compounds without an open deadline sort after the dated ones. */
-static int
-compare_deadline_cb (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
-{
-  const char *da = wy_compound_item_get_nearest_deadline ((WyCompoundItem *)a);
-  const char *db = wy_compound_item_get_nearest_deadline ((WyCompoundItem *)b);
-  int cmp;
-
-  if (da == NULL || db == NULL)
-    return (da == NULL) - (db == NULL);
-
-  cmp = strcmp (da, db);  /* ISO dates sort as text */
-  return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-/* Text columns compare cached collation keys: a GtkStringSorter would
- * make a new key per row on every click (about a second for 50,000). */
-static int
-compare_text_cb (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  WyCompoundKey key = GPOINTER_TO_UINT (user_data);
-  int cmp = strcmp (wy_compound_item_get_sort_key ((WyCompoundItem *)a, key),
-                    wy_compound_item_get_sort_key ((WyCompoundItem *)b, key));
-
-  return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-static GtkSorter *
-create_sorter (Column column)
-{
-  switch (columns[column].sort)
-    {
-    case SORT_STRING:
-      return GTK_SORTER (gtk_custom_sorter_new (compare_text_cb,
-                                                GUINT_TO_POINTER (columns[column].key),
-                                                NULL));
-
-    case SORT_NUMERIC:
-      return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (WY_TYPE_COMPOUND_ITEM, NULL,
-                                                                              columns[column].property)));
-
-    case SORT_DEADLINE:
-    default:
-      return GTK_SORTER (gtk_custom_sorter_new (compare_deadline_cb, NULL, NULL));
-    }
-}
-
-static void
-setup_columns (WyWindow *self)
-{
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      g_autoptr(GtkSorter) sorter = NULL;
-      GtkListItemFactory *factory;
-
-      factory = gtk_signal_list_item_factory_new ();
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GUINT_TO_POINTER (i));
-
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-
-      sorter = create_sorter (i);
-      gtk_column_view_column_set_sorter (column, sorter);
-
-      gtk_column_view_append_column (self->column_view, column);
-    }
-}
-
-static void
-update_count (WyWindow *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->compounds));
-  g_autofree char *text = NULL;
-
-  text = g_strdup_printf (ngettext ("%u compound", "%u compounds", n), n);
-  gtk_label_set_text (self->count_label, text);
-  gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
+  g_clear_pointer (&entry->undo, wy_undo_free);
+  g_free (entry);
 }
 
 void
 wy_window_reload (WyWindow *self)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-  GDate today;
-  guint warning_days;
-
   g_return_if_fail (WY_IS_WINDOW (self));
 
-  if (self->store == NULL)
+  if (self->compounds_page != NULL)
+    wy_compounds_page_reload (self->compounds_page);
+}
+
+/* Search: one entry in the header bar, one search per page ------------ */
+
+static gboolean
+showing_problems (WyWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "problems") == 0;
+}
+
+static void
+on_search_entry_search_changed_cb (GtkSearchEntry *entry,
+                                   WyWindow       *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (self->setting_search)
     return;
 
-  g_date_clear (&today, 1);
-  wy_date_set_today (&today);
-  warning_days = wy_store_get_warning_days (self->store);
-
-  rows = wy_store_list_compound_rows (self->store, &error);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (rows == NULL)
+  if (showing_problems (self))
     {
-      g_warning ("Could not list the compounds of %s: %s",
-                 wy_store_get_path (self->store), error->message);
-      gtk_label_set_text (self->empty_description, error->message);
+      g_free (self->problems_search);
+      self->problems_search = g_strdup (text);
+      if (self->problems_page != NULL)
+        wy_problems_page_set_search_text (self->problems_page, text);
     }
   else
     {
-      gsize n_rows = 0;
-      gpointer *data;
+      g_free (self->compounds_search);
+      self->compounds_search = g_strdup (text);
+      if (self->compounds_page != NULL)
+        wy_compounds_page_set_search_text (self->compounds_page, text);
+    }
+}
 
-      /* The items take the rows over: steal them out of the array so its
-       * free function (if any) does not free them too. */
-      data = g_ptr_array_steal (rows, &n_rows);
-      for (gsize i = 0; i < n_rows; i++)
-        g_ptr_array_add (items, wy_compound_item_new (data[i], &today, warning_days));
-      g_free (data);
+static void
+on_search_entry_stop_search_cb (GtkSearchEntry *entry,
+                                WyWindow       *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  if (self->compounds_page != NULL && !showing_problems (self))
+    gtk_widget_grab_focus (wy_compounds_page_get_list_widget (self->compounds_page));
+}
+
+static void
+set_search_text_quietly (WyWindow   *self,
+                         const char *text)
+{
+  self->setting_search = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  self->setting_search = FALSE;
+}
+
+static void
+on_compounds_search_reset_cb (WyCompoundsPage *page,
+                              WyWindow        *self)
+{
+  g_clear_pointer (&self->compounds_search, g_free);
+  if (!showing_problems (self))
+    set_search_text_quietly (self, "");
+}
+
+static void
+on_page_stack_visible_child_name_cb (GtkStack   *stack,
+                                     GParamSpec *pspec,
+                                     WyWindow   *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (stack);
+
+  if (name == NULL)
+    return;
+
+  /* Each page keeps its own search. */
+  set_search_text_quietly (self, showing_problems (self) ? self->problems_search : self->compounds_search);
+  g_object_set (self->search_entry, "placeholder-text",
+                showing_problems (self) ? _("Search problems") : _("Search compounds"),
+                NULL);
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "page", name);
+
+  _wy_window_update_actions (self);
+}
+
+void
+wy_window_show_page (WyWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (WY_IS_WINDOW (self));
+
+  if (name != NULL && gtk_stack_get_child_by_name (self->page_stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->page_stack, name);
+}
+
+const char *
+wy_window_get_page (WyWindow *self)
+{
+  g_return_val_if_fail (WY_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->page_stack);
+}
+
+GtkEditable *
+wy_window_get_search_entry (WyWindow *self)
+{
+  g_return_val_if_fail (WY_IS_WINDOW (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}
+
+/* Delete and undo ---------------------------------------------------- */
+
+static void
+hide_undo_notice (WyWindow *self)
+{
+  g_clear_handle_id (&self->undo_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->undo_revealer, FALSE);
+}
+
+static gboolean
+on_undo_timeout_cb (gpointer user_data)
+{
+  WyWindow *self = user_data;
+
+  self->undo_timeout = 0;
+  gtk_revealer_set_reveal_child (self->undo_revealer, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_undo_dismiss_clicked_cb (GtkButton *button,
+                            WyWindow  *self)
+{
+  hide_undo_notice (self);
+}
+
+gboolean
+_wy_window_can_undo (WyWindow *self)
+{
+  return self->undo_stack->len > 0;
+}
+
+gboolean
+wy_window_delete_compound (WyWindow  *self,
+                           gint64     compound_id,
+                           GError   **error)
+{
+  g_autofree char *notice = NULL;
+  WyUndo *undo = NULL;
+  UndoEntry *entry;
+  GListModel *model;
+  guint position = 0, n;
+  gboolean was_selected;
+
+  g_return_val_if_fail (WY_IS_WINDOW (self), FALSE);
+
+  model = wy_compounds_page_get_model (self->compounds_page);
+  was_selected = wy_compounds_page_get_selected_id (self->compounds_page) == compound_id;
+  if (was_selected)
+    position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (wy_compounds_page_get_list_widget (self->compounds_page)))));
+
+  if (!wy_store_delete_with_undo (self->store, WY_TABLE_COMPOUND, compound_id, &undo, error))
+    return FALSE;
+
+  entry = g_new0 (UndoEntry, 1);
+  entry->undo = undo;
+  entry->id = compound_id;
+  g_ptr_array_add (self->undo_stack, entry);
+
+  wy_compounds_page_refresh_compound (self->compounds_page, compound_id);
+
+  /* The next compound takes the deleted one's place in the selection. */
+  n = g_list_model_get_n_items (model);
+  if (was_selected && n > 0)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, MIN (position, n - 1));
+
+      if (item != NULL)
+        wy_compounds_page_select_compound (self->compounds_page,
+                                           wy_compound_item_get_id ((WyCompoundItem *)item));
     }
 
-  /* One splice: appending 50,000 items one by one takes half a minute. */
-  g_list_store_splice (self->compounds,
-                       0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->compounds)),
-                       items->pdata,
-                       items->len);
+  /* Translators: the notice after a delete, with an Undo button beside it */
+  notice = g_strdup_printf (_("Deleted “%s”"), wy_undo_get_title (undo) != NULL ? wy_undo_get_title (undo) : "");
+  gtk_label_set_text (self->undo_label, notice);
+  gtk_revealer_set_reveal_child (self->undo_revealer, TRUE);
+  g_clear_handle_id (&self->undo_timeout, g_source_remove);
+  self->undo_timeout = g_timeout_add_seconds (UNDO_NOTICE_SECONDS, on_undo_timeout_cb, self);
 
-  update_count (self);
+  _wy_window_update_actions (self);
+
+  return TRUE;
+}
+
+gboolean
+wy_window_undo (WyWindow  *self,
+                GError   **error)
+{
+  UndoEntry *entry;
+  gint64 id;
+
+  g_return_val_if_fail (WY_IS_WINDOW (self), FALSE);
+
+  if (self->undo_stack->len == 0)
+    return TRUE;
+
+  entry = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
+  if (!wy_store_undo (self->store, entry->undo, error))
+    return FALSE;
+
+  id = entry->id;
+  g_ptr_array_remove_index (self->undo_stack, self->undo_stack->len - 1);
+
+  hide_undo_notice (self);
+  wy_window_show_page (self, "compounds");
+  wy_compounds_page_refresh_compound (self->compounds_page, id);
+  wy_compounds_page_select_compound (self->compounds_page, id);
+  _wy_window_update_actions (self);
+
+  return TRUE;
+}
+
+const char *
+wy_window_get_undo_notice (WyWindow *self)
+{
+  g_return_val_if_fail (WY_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->undo_revealer))
+    return NULL;
+
+  return gtk_label_get_text (self->undo_label);
+}
+
+gint64
+wy_window_add_compound (WyWindow    *self,
+                        const char  *name,
+                        gint64       community_id,
+                        const char  *category,
+                        GError     **error)
+{
+  g_autoptr(WyRecord) record = wy_record_new (WY_TABLE_COMPOUND);
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+  gint64 id;
+
+  g_return_val_if_fail (WY_IS_WINDOW (self), 0);
+
+  wy_record_set (record, "name", stripped);
+  if (community_id > 0)
+    wy_record_set_int (record, "community_id", community_id);
+  wy_record_set (record, "category", category);
+
+  targets = wy_store_list (self->store, WY_TABLE_TARGET, 0, error);
+  if (targets == NULL)
+    return 0;
+
+  if (!wy_store_begin (self->store, error))
+    return 0;
+
+  id = wy_store_insert (self->store, record, error);
+  for (guint i = 0; id > 0 && i < targets->len; i++)
+    {
+      WyRecord *target = g_ptr_array_index (targets, i);
+      g_autoptr(WyRecord) status = NULL;
+
+      if (wy_record_get (target, "active") != NULL && !wy_record_get_bool (target, "active"))
+        continue;
+
+      status = wy_record_new (WY_TABLE_COMPOUND_TARGET);
+      wy_record_set_int (status, "compound_id", id);
+      wy_record_set_int (status, "target_id", wy_record_get_id (target));
+      wy_record_set (status, "status", WY_TARGET_NOT_MET);
+      if (wy_store_insert (self->store, status, error) <= 0)
+        id = 0;
+    }
+
+  if (id <= 0 || !wy_store_commit (self->store, error))
+    {
+      wy_store_rollback (self->store);
+      return 0;
+    }
+
+  wy_window_show_page (self, "compounds");
+  wy_compounds_page_refresh_compound (self->compounds_page, id);
+  wy_compounds_page_select_compound (self->compounds_page, id);
+
+  return id;
+}
+
+static void
+on_compounds_selection_changed_cb (WyCompoundsPage *page,
+                                   gint64           id,
+                                   WyWindow        *self)
+{
+  _wy_window_update_actions (self);
 }
 
 static void
@@ -432,22 +486,78 @@ wy_window_realize (GtkWidget *widget)
 }
 
 static void
+on_first_frame_cb (GdkFrameClock *clock,
+                   WyWindow      *self)
+{
+  g_printerr ("wuyou-timing: first frame %.1f ms after the window was made\n",
+              (g_get_monotonic_time () - self->built_at) / 1000.0);
+  g_signal_handlers_disconnect_matched (clock, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  self->built_at = 0;
+}
+
+static void
 wy_window_map (GtkWidget *widget)
 {
   WyWindow *self = WY_WINDOW (widget);
 
   GTK_WIDGET_CLASS (wy_window_parent_class)->map (widget);
 
+  if (self->built_at > 0)
+    g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                      G_CALLBACK (on_first_frame_cb), self);
+
   /* Arrow keys move in the list straight away. */
-  if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->compounds)) > 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL && self->compounds_page != NULL &&
+      !showing_problems (self) &&
+      wy_compounds_page_get_n_total (self->compounds_page) > 0)
+    gtk_widget_grab_focus (wy_compounds_page_get_list_widget (self->compounds_page));
+}
+
+static void
+add_pages (WyWindow *self)
+{
+  GtkStackPage *page;
+  GtkEventController *shortcuts;
+  g_autofree char *remembered = NULL;
+
+  self->compounds_page = wy_compounds_page_new (self->store);
+  page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->compounds_page),
+                               "compounds", _("Compounds"));
+  gtk_stack_page_set_icon_name (page, "view-list-symbolic");
+  g_signal_connect_object (self->compounds_page, "selection-changed",
+                           G_CALLBACK (on_compounds_selection_changed_cb), self, 0);
+  g_signal_connect_object (self->compounds_page, "search-reset",
+                           G_CALLBACK (on_compounds_search_reset_cb), self, 0);
+
+  /* Delete in the list deletes the compound; in a text field it deletes
+   * text, so the shortcut lives on the list only. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("win.delete-compound")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
+                                                          gtk_named_action_new ("win.delete-compound")));
+  gtk_widget_add_controller (wy_compounds_page_get_list_widget (self->compounds_page), shortcuts);
+
+  self->problems_page = wy_problems_page_new (self->store);
+  page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->problems_page),
+                               "problems", _("Problems"));
+  gtk_stack_page_set_icon_name (page, "dialog-warning-symbolic");
+
+  if (self->settings != NULL)
+    remembered = g_settings_get_string (self->settings, "page");
+  if (remembered != NULL && gtk_stack_get_child_by_name (self->page_stack, remembered) != NULL)
+    gtk_stack_set_visible_child_name (self->page_stack, remembered);
+  else
+    gtk_stack_set_visible_child_name (self->page_stack, "compounds");
 }
 
 static void
 wy_window_constructed (GObject *object)
 {
   WyWindow *self = (WyWindow *)object;
+  gint64 start = g_get_monotonic_time ();
 
   G_OBJECT_CLASS (wy_window_parent_class)->constructed (object);
 
@@ -458,7 +568,13 @@ wy_window_constructed (GObject *object)
     }
 
   update_title (self);
-  wy_window_reload (self);
+  add_pages (self);
+  _wy_window_update_actions (self);
+
+  if (g_getenv ("WUYOU_TIMING") != NULL)
+    self->built_at = start;
+  if (g_getenv ("WUYOU_TIMING") != NULL)
+    g_printerr ("wuyou-timing: window built: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
 }
 
 static void
@@ -466,11 +582,12 @@ wy_window_dispose (GObject *object)
 {
   WyWindow *self = (WyWindow *)object;
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->compounds);
+  g_clear_handle_id (&self->undo_timeout, g_source_remove);
   g_clear_object (&self->settings);
-  g_clear_object (&self->store);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WY_TYPE_WINDOW);
+  self->compounds_page = NULL;
+  self->problems_page = NULL;
 
   G_OBJECT_CLASS (wy_window_parent_class)->dispose (object);
 }
@@ -481,6 +598,10 @@ wy_window_finalize (GObject *object)
   WyWindow *self = (WyWindow *)object;
 
   g_clear_pointer (&self->ledger_title, g_free);
+  g_clear_pointer (&self->compounds_search, g_free);
+  g_clear_pointer (&self->problems_search, g_free);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (wy_window_parent_class)->finalize (object);
 }
@@ -547,39 +668,37 @@ wy_window_class_init (WyWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Bubbling shortcuts: a focused text field keeps its own Ctrl+Z. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+
   wy_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, WY_GUI_RESOURCE_PATH "/ui/wy-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WyWindow, title_box);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, WyWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, WyWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, WyWindow, column_view);
-  gtk_widget_class_bind_template_child (widget_class, WyWindow, empty_description);
-  gtk_widget_class_bind_template_child (widget_class, WyWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, WyWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, WyWindow, undo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WyWindow, undo_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_stack_visible_child_name_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_undo_dismiss_clicked_cb);
 }
 
 static void
 wy_window_init (WyWindow *self)
 {
-  GtkSorter *sorter;
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
+  self->settings = create_settings ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Typing in the list starts a search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
   _wy_window_actions_init (self);
-
-  self->compounds = g_list_store_new (WY_TYPE_COMPOUND_ITEM);
-  setup_columns (self);
-
-  /* Clicking a column header sorts; with no sort column the list keeps
-   * the store's order. */
-  sorter = gtk_column_view_get_sorter (self->column_view);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->compounds)),
-                                          sorter != NULL ? g_object_ref (sorter) : NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-
-  self->settings = create_settings ();
   load_window_state (self);
 }
 
@@ -612,12 +731,34 @@ wy_window_get_ledger_title (WyWindow *self)
   return self->ledger_title;
 }
 
+GSettings *
+_wy_window_get_settings (WyWindow *self)
+{
+  return self->settings;
+}
+
+WyCompoundsPage *
+wy_window_get_compounds_page (WyWindow *self)
+{
+  g_return_val_if_fail (WY_IS_WINDOW (self), NULL);
+
+  return self->compounds_page;
+}
+
+GtkWidget *
+wy_window_get_problems_page (WyWindow *self)
+{
+  g_return_val_if_fail (WY_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->problems_page);
+}
+
 GListModel *
 wy_window_get_compound_model (WyWindow *self)
 {
   g_return_val_if_fail (WY_IS_WINDOW (self), NULL);
 
-  return G_LIST_MODEL (gtk_column_view_get_model (self->column_view));
+  return wy_compounds_page_get_model (self->compounds_page);
 }
 
 const char *
@@ -625,7 +766,7 @@ wy_window_get_count_text (WyWindow *self)
 {
   g_return_val_if_fail (WY_IS_WINDOW (self), NULL);
 
-  return gtk_label_get_text (self->count_label);
+  return wy_compounds_page_get_count_text (self->compounds_page);
 }
 
 gboolean
@@ -633,5 +774,5 @@ wy_window_is_showing_empty (WyWindow *self)
 {
   g_return_val_if_fail (WY_IS_WINDOW (self), FALSE);
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0;
+  return wy_compounds_page_is_showing_empty (self->compounds_page);
 }

@@ -4,24 +4,52 @@
 #include <gtk/gtk.h>
 #include <wuyou/wuyou.h>
 
+#include "wy-compounds-page.h"
+
 G_BEGIN_DECLS
 
 #define WY_TYPE_WINDOW (wy_window_get_type ())
 G_DECLARE_FINAL_TYPE (WyWindow, wy_window, WY, WINDOW, GtkApplicationWindow)
 
 /* One window per open ledger. application may be NULL (tests). */
-WyWindow   *wy_window_new                (GtkApplication *application,
-                                          WyStore        *store);
-WyStore    *wy_window_get_store          (WyWindow       *self);
+WyWindow        *wy_window_new                (GtkApplication *application,
+                                               WyStore        *store);
+WyStore         *wy_window_get_store          (WyWindow       *self);
 /* The ledger file's name without ".wuyou", as shown in the header bar. */
-const char *wy_window_get_ledger_title   (WyWindow       *self);
+const char      *wy_window_get_ledger_title   (WyWindow       *self);
 /* Reads the compound list from the store again. */
-void        wy_window_reload             (WyWindow       *self);
+void             wy_window_reload             (WyWindow       *self);
 
-/* What the list shows: the column view's model, and the "N compounds"
- * line. Used by the tests and by later views. */
-GListModel *wy_window_get_compound_model (WyWindow       *self);
-const char *wy_window_get_count_text     (WyWindow       *self);
-gboolean    wy_window_is_showing_empty   (WyWindow       *self);
+/* What the compound list shows (filtered and sorted), and its "N of M
+ * compounds" line. Used by the tests and by later views. */
+GListModel      *wy_window_get_compound_model (WyWindow       *self);
+const char      *wy_window_get_count_text     (WyWindow       *self);
+gboolean         wy_window_is_showing_empty   (WyWindow       *self);
+
+/* The pages: "compounds", "problems". */
+WyCompoundsPage *wy_window_get_compounds_page (WyWindow       *self);
+GtkWidget       *wy_window_get_problems_page  (WyWindow       *self);
+void             wy_window_show_page          (WyWindow       *self,
+                                               const char     *name);
+const char      *wy_window_get_page           (WyWindow       *self);
+GtkEditable     *wy_window_get_search_entry   (WyWindow       *self);
+
+/* Deletes a compound with all its problems (no question asked: the
+ * win.delete-compound action asks first) and shows "Deleted … Undo". */
+gboolean         wy_window_delete_compound    (WyWindow       *self,
+                                               gint64          compound_id,
+                                               GError        **error);
+/* Brings back what the last delete took and selects it (win.undo). */
+gboolean         wy_window_undo               (WyWindow       *self,
+                                               GError        **error);
+/* The text of the "Deleted …" notice while it is shown, or NULL. */
+const char      *wy_window_get_undo_notice    (WyWindow       *self);
+/* A new compound with its required fields and a "not met" status for each
+ * active target; shown and selected. Returns its id, or 0. */
+gint64           wy_window_add_compound       (WyWindow       *self,
+                                               const char     *name,
+                                               gint64          community_id,
+                                               const char     *category,
+                                               GError        **error);
 
 G_END_DECLS

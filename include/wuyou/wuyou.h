@@ -10,3 +10,4 @@
 #include "wy-plan-template.h"
 #include "wy-demo.h"
 #include "wy-problems.h"
+#include "wy-export.h"

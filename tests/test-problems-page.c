@@ -1,0 +1,570 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "wy-problem-dialog.h"
+#include "wy-problem-editor.h"
+#include "wy-problem-item.h"
+#include "wy-problems-page.h"
+#include "wy-record-form.h"
+#include "wy-test-util.h"
+
+#define DEMO_SIZE 24
+#define TODAY "2023-03-15"
+
+/* Runs the main loop until cond holds, for at most five seconds. */
+static void
+spin_until (gboolean (*cond) (gpointer),
+            gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!cond (data) && g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+spin_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static WyStore *
+open_demo_ledger (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = wy_test_tmp_path (name);
+  WyStore *store;
+  GDate today;
+
+  wy_test_date (&today, TODAY);
+  g_assert_true (wy_demo_write (path, DEMO_SIZE, &today, &error));
+  g_assert_no_error (error);
+
+  store = wy_store_open (path, &error);
+  g_assert_no_error (error);
+  wy_store_set_operator (store, "测试员");
+  return store;
+}
+
+static GtkWindow *
+show_in_window (GtkWidget *child)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 1024, 700);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  spin_until (is_mapped, window);
+  return window;
+}
+
+static guint
+count_audit (WyStore *store)
+{
+  g_autoptr(GPtrArray) audit = wy_store_list_audit (store, 0, NULL);
+
+  g_assert_nonnull (audit);
+  return audit->len;
+}
+
+static gint64
+first_id (WyStore *store,
+          WyTable  table,
+          gint64   parent_id)
+{
+  g_autoptr(GPtrArray) rows = wy_store_list (store, table, parent_id, NULL);
+
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  return wy_record_get_id (g_ptr_array_index (rows, 0));
+}
+
+static char *
+stored_value (WyStore    *store,
+              WyTable     table,
+              gint64      id,
+              const char *field)
+{
+  g_autoptr(WyRecord) record = wy_store_get (store, table, id, NULL);
+
+  g_assert_nonnull (record);
+  return g_strdup (wy_record_get (record, field));
+}
+
+static void
+type_into (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+/* --- The record form ----------------------------------------------------- */
+
+static void
+test_record_form_writes_and_refuses (void)
+{
+  g_autoptr(WyStore) store = open_demo_ledger ("form.wuyou");
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autofree char *households = NULL;
+  g_autofree char *founded = NULL;
+  WyRecordForm *form;
+  GtkWindow *window;
+  GtkWidget *entry;
+  WyAuditEntry *newest;
+  gint64 compound_id = first_id (store, WY_TABLE_COMPOUND, 0);
+  guint n_audit;
+
+  form = wy_record_form_new (store, WY_TABLE_COMPOUND, NULL);
+  wy_record_form_set_record_id (form, compound_id);
+  window = show_in_window (GTK_WIDGET (form));
+
+  /* Every field has a widget with the field's label as accessible name;
+   * the parent reference (community) is shown too when asked for, not by
+   * default. */
+  g_assert_nonnull (wy_record_form_get_field_widget (form, "name"));
+  g_assert_nonnull (wy_record_form_get_field_widget (form, "pilot"));
+  g_assert_true (GTK_IS_TEXT_VIEW (wy_record_form_get_field_widget (form, "notes")));
+  g_assert_true (GTK_IS_DROP_DOWN (wy_record_form_get_field_widget (form, "category")));
+  g_assert_null (wy_record_form_get_field_widget (form, "community_id"));
+
+  /* A valid value: written at once (Enter), with an audit entry naming
+   * the operator. */
+  n_audit = count_audit (store);
+  entry = wy_record_form_get_field_widget (form, "households");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "1234");
+  g_signal_emit_by_name (entry, "activate");
+  households = stored_value (store, WY_TABLE_COMPOUND, compound_id, "households");
+  g_assert_cmpstr (households, ==, "1234");
+  g_assert_null (wy_record_form_get_field_error (form, "households"));
+  g_assert_cmpuint (count_audit (store), ==, n_audit + 1);
+  audit = wy_store_list_audit (store, 1, NULL);
+  newest = g_ptr_array_index (audit, 0);
+  g_assert_cmpstr (newest->field, ==, "households");
+  g_assert_cmpstr (newest->new_value, ==, "1234");
+  g_assert_cmpstr (newest->operator_name, ==, "测试员");
+
+  /* The same value again writes nothing. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (count_audit (store), ==, n_audit + 1);
+
+  /* A negative count: refused, typed text kept, marked, store unchanged. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "-5");
+  g_assert_false (wy_record_form_commit_field (form, "households"));
+  g_assert_nonnull (wy_record_form_get_field_error (form, "households"));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "-5");
+  g_clear_pointer (&households, g_free);
+  households = stored_value (store, WY_TABLE_COMPOUND, compound_id, "households");
+  g_assert_cmpstr (households, ==, "1234");
+  g_assert_cmpuint (count_audit (store), ==, n_audit + 1);
+
+  /* A date that does not exist. */
+  founded = stored_value (store, WY_TABLE_COMPOUND, compound_id, "owners_org_date");
+  entry = wy_record_form_get_field_widget (form, "owners_org_date");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2023-02-30");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_nonnull (wy_record_form_get_field_error (form, "owners_org_date"));
+  {
+    g_autofree char *after = stored_value (store, WY_TABLE_COMPOUND, compound_id, "owners_org_date");
+
+    g_assert_cmpstr (after, ==, founded);
+  }
+  g_assert_cmpuint (count_audit (store), ==, n_audit + 1);
+
+  /* Correcting it clears the message. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2023-02-28");
+  g_assert_true (wy_record_form_commit_field (form, "owners_org_date"));
+  g_assert_null (wy_record_form_get_field_error (form, "owners_org_date"));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpuint (count_audit (store), ==, n_audit + 2);
+
+  /* A check button writes on toggle. */
+  {
+    GtkWidget *pilot = wy_record_form_get_field_widget (form, "pilot");
+    gboolean was = gtk_check_button_get_active (GTK_CHECK_BUTTON (pilot));
+    g_autoptr(WyRecord) record = NULL;
+
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (pilot), !was);
+    record = wy_store_get (store, WY_TABLE_COMPOUND, compound_id, NULL);
+    g_assert_cmpint (wy_record_get_bool (record, "pilot"), ==, !was);
+  }
+
+  /* A change made elsewhere shows in the form. */
+  g_assert_true (wy_store_update_field (store, WY_TABLE_COMPOUND, compound_id, "address", "幸福路 1 号", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (wy_record_form_get_field_widget (form, "address"))),
+                   ==, "幸福路 1 号");
+
+  gtk_window_destroy (window);
+  spin_for (20);
+}
+
+/* --- The new-item dialog ------------------------------------------------- */
+
+static void
+test_problem_dialog_adds (void)
+{
+  g_autoptr(WyStore) store = open_demo_ledger ("dialog.wuyou");
+  gint64 compound_id = first_id (store, WY_TABLE_COMPOUND, 0);
+  gint64 n_before = wy_store_count (store, WY_TABLE_PROBLEM);
+  WyRecordForm *form;
+  GtkWindow *dialog;
+  gint64 id;
+
+  dialog = wy_problem_dialog_new (NULL, store, compound_id, 0);
+  gtk_window_present (dialog);
+  spin_until (is_mapped, dialog);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "New Rectification Item");
+
+  form = wy_problem_dialog_get_form (dialog);
+  g_assert_nonnull (form);
+
+  /* No description: refused, with the message next to the field. */
+  g_assert_false (wy_problem_dialog_add (dialog));
+  g_assert_nonnull (wy_record_form_get_field_error (form, "description"));
+  g_assert_cmpint (wy_store_count (store, WY_TABLE_PROBLEM), ==, n_before);
+  g_assert_cmpint (wy_problem_dialog_get_problem_id (dialog), ==, 0);
+
+  type_into (wy_record_form_get_field_widget (form, "description"), "3 号楼楼道灯不亮");
+  type_into (wy_record_form_get_field_widget (form, "responsible_unit"), "社区居委会");
+  type_into (wy_record_form_get_field_widget (form, "deadline"), "2099-12-31");
+  g_assert_true (wy_problem_dialog_add (dialog));
+  g_assert_cmpint (wy_store_count (store, WY_TABLE_PROBLEM), ==, n_before + 1);
+
+  id = wy_problem_dialog_get_problem_id (dialog);
+  g_assert_cmpint (id, >, 0);
+  g_assert_nonnull (wy_problem_dialog_get_editor (dialog));
+  {
+    g_autoptr(WyRecord) problem = wy_store_get (store, WY_TABLE_PROBLEM, id, NULL);
+
+    g_assert_cmpstr (wy_record_get (problem, "description"), ==, "3 号楼楼道灯不亮");
+    g_assert_cmpstr (wy_record_get (problem, "status"), ==, WY_PROBLEM_PENDING);
+    g_assert_cmpint (wy_record_get_int (problem, "compound_id", 0), ==, compound_id);
+    g_assert_nonnull (wy_record_get (problem, "raised_date"));
+  }
+
+  gtk_window_destroy (dialog);
+  spin_for (20);
+}
+
+/* --- The editor ---------------------------------------------------------- */
+
+static gint64
+find_open_problem (WyStore *store)
+{
+  g_autoptr(GPtrArray) problems = wy_store_list (store, WY_TABLE_PROBLEM, 0, NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      WyRecord *problem = g_ptr_array_index (problems, i);
+
+      if (g_strcmp0 (wy_record_get (problem, "status"), WY_PROBLEM_SIGNED_OFF) != 0 &&
+          wy_record_get (problem, "raised_date") != NULL)
+        return wy_record_get_id (problem);
+    }
+
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+test_problem_editor_progress_and_sign_off (void)
+{
+  g_autoptr(WyStore) store = open_demo_ledger ("editor.wuyou");
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *status_before = NULL;
+  WyProblemEditor *editor;
+  GtkWindow *window;
+  gint64 id = find_open_problem (store);
+  GDate today;
+
+  wy_test_date (&today, TODAY);
+  editor = wy_problem_editor_new (store);
+  wy_problem_editor_set_today (editor, &today);
+  wy_problem_editor_set_problem_id (editor, id);
+  window = show_in_window (GTK_WIDGET (editor));
+
+  g_assert_cmpint (wy_problem_editor_get_problem_id (editor), ==, id);
+  g_assert_true (gtk_widget_get_visible (wy_problem_editor_get_sign_off_button (editor)));
+  g_assert_false (gtk_widget_get_visible (wy_problem_editor_get_reopen_button (editor)));
+
+  /* Progress is added, never overwritten. */
+  before = wy_store_list (store, WY_TABLE_PROBLEM_UPDATE, id, NULL);
+  g_assert_cmpuint (wy_problem_editor_get_n_updates (editor), ==, before->len);
+  gtk_editable_set_text (GTK_EDITABLE (wy_problem_editor_get_progress_entry (editor)), "已联系施工队进场");
+  g_assert_true (gtk_widget_get_sensitive (wy_problem_editor_get_add_progress_button (editor)));
+  g_signal_emit_by_name (wy_problem_editor_get_add_progress_button (editor), "clicked");
+  g_assert_null (wy_problem_editor_get_progress_error (editor));
+  after = wy_store_list (store, WY_TABLE_PROBLEM_UPDATE, id, NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_assert_cmpuint (wy_problem_editor_get_n_updates (editor), ==, after->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      WyRecord *old = g_ptr_array_index (before, i);
+      g_autoptr(WyRecord) now = wy_store_get (store, WY_TABLE_PROBLEM_UPDATE, wy_record_get_id (old), NULL);
+
+      g_assert_cmpstr (wy_record_get (now, "text"), ==, wy_record_get (old, "text"));
+      g_assert_cmpstr (wy_record_get (now, "date"), ==, wy_record_get (old, "date"));
+    }
+  {
+    WyRecord *added = g_ptr_array_index (after, after->len - 1);
+
+    g_assert_cmpstr (wy_record_get (added, "text"), ==, "已联系施工队进场");
+    g_assert_cmpstr (wy_record_get (added, "date"), ==, TODAY);
+    g_assert_cmpstr (wy_record_get (added, "author"), ==, "测试员");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (wy_problem_editor_get_progress_entry (editor))), ==, "");
+
+  /* A deadline before the raised date is written only when confirmed. */
+  {
+    WyRecordForm *form = wy_problem_editor_get_form (editor);
+    GtkWidget *deadline = wy_record_form_get_field_widget (form, "deadline");
+    g_autofree char *old_deadline = stored_value (store, WY_TABLE_PROBLEM, id, "deadline");
+    g_autofree char *kept = NULL;
+
+    wy_store_update_field (store, WY_TABLE_PROBLEM, id, "raised_date", "2023-01-10", NULL);
+    gtk_editable_set_text (GTK_EDITABLE (deadline), "2023-01-01");
+    g_assert_false (wy_record_form_commit_field (form, "deadline"));
+    g_assert_nonnull (wy_record_form_get_confirmation (form));
+    wy_record_form_answer_confirmation (form, FALSE);
+    g_assert_null (wy_record_form_get_confirmation (form));
+    kept = stored_value (store, WY_TABLE_PROBLEM, id, "deadline");
+    g_assert_cmpstr (kept, ==, old_deadline);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (deadline)), ==, old_deadline != NULL ? old_deadline : "");
+
+    gtk_editable_set_text (GTK_EDITABLE (deadline), "2023-01-01");
+    g_assert_false (wy_record_form_commit_field (form, "deadline"));
+    wy_record_form_answer_confirmation (form, TRUE);
+    g_clear_pointer (&kept, g_free);
+    kept = stored_value (store, WY_TABLE_PROBLEM, id, "deadline");
+    g_assert_cmpstr (kept, ==, "2023-01-01");
+    g_assert_cmpint (wy_problem_editor_get_light (editor), ==, WY_LIGHT_RED);
+  }
+
+  /* The status drop-down cannot sign off: the store's message shows. */
+  {
+    WyRecordForm *form = wy_problem_editor_get_form (editor);
+    GtkWidget *status = wy_record_form_get_field_widget (form, "status");
+    g_autofree char *unchanged = NULL;
+
+    status_before = stored_value (store, WY_TABLE_PROBLEM, id, "status");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 3);  /* signed off */
+    g_assert_nonnull (wy_record_form_get_field_error (form, "status"));
+    unchanged = stored_value (store, WY_TABLE_PROBLEM, id, "status");
+    g_assert_cmpstr (unchanged, ==, status_before);
+    wy_record_form_set_record_id (form, id);
+  }
+
+  /* Sign-off without a verifier is refused. */
+  g_signal_emit_by_name (wy_problem_editor_get_sign_off_button (editor), "clicked");
+  g_assert_nonnull (wy_problem_editor_get_dialog (editor));
+  wy_problem_editor_dialog_set_text (editor, "verifier", "  ");
+  g_assert_false (wy_problem_editor_dialog_accept (editor));
+  g_assert_nonnull (wy_problem_editor_dialog_get_error (editor));
+  {
+    g_autofree char *status = stored_value (store, WY_TABLE_PROBLEM, id, "status");
+
+    g_assert_cmpstr (status, ==, status_before);
+  }
+
+  /* With one, the item is signed off on the day given (today by default). */
+  wy_problem_editor_dialog_set_text (editor, "verifier", "王工");
+  g_assert_true (wy_problem_editor_dialog_accept (editor));
+  g_assert_null (wy_problem_editor_get_dialog (editor));
+  {
+    g_autoptr(WyRecord) problem = wy_store_get (store, WY_TABLE_PROBLEM, id, NULL);
+
+    g_assert_cmpstr (wy_record_get (problem, "status"), ==, WY_PROBLEM_SIGNED_OFF);
+    g_assert_cmpstr (wy_record_get (problem, "signed_off_date"), ==, TODAY);
+    g_assert_cmpstr (wy_record_get (problem, "verifier"), ==, "王工");
+  }
+  g_assert_cmpint (wy_problem_editor_get_light (editor), ==, WY_LIGHT_DONE);
+  g_assert_false (gtk_widget_get_visible (wy_problem_editor_get_sign_off_button (editor)));
+  g_assert_true (gtk_widget_get_visible (wy_problem_editor_get_reopen_button (editor)));
+
+  /* Reopening: status back, and a dated note saying so. */
+  g_signal_emit_by_name (wy_problem_editor_get_reopen_button (editor), "clicked");
+  wy_problem_editor_dialog_set_text (editor, "reason", "复查发现灯又坏了");
+  g_assert_true (wy_problem_editor_dialog_accept (editor));
+  {
+    g_autoptr(WyRecord) problem = wy_store_get (store, WY_TABLE_PROBLEM, id, NULL);
+    g_autoptr(GPtrArray) updates = wy_store_list (store, WY_TABLE_PROBLEM_UPDATE, id, NULL);
+    WyRecord *last = g_ptr_array_index (updates, updates->len - 1);
+
+    g_assert_cmpstr (wy_record_get (problem, "status"), !=, WY_PROBLEM_SIGNED_OFF);
+    g_assert_null (wy_record_get (problem, "signed_off_date"));
+    g_assert_cmpuint (updates->len, ==, after->len + 1);
+    g_assert_cmpstr (wy_record_get (last, "date"), ==, TODAY);
+    g_assert_nonnull (strstr (wy_record_get (last, "text"), "Reopened"));
+    g_assert_nonnull (strstr (wy_record_get (last, "text"), "复查发现灯又坏了"));
+  }
+  g_assert_true (gtk_widget_get_visible (wy_problem_editor_get_sign_off_button (editor)));
+
+  gtk_window_destroy (window);
+  spin_for (20);
+}
+
+/* --- The page ------------------------------------------------------------ */
+
+static gboolean
+search_applied (gpointer data)
+{
+  WyProblemsPage *page = data;
+
+  return wy_problems_page_get_n_shown (page) != wy_problems_page_get_n_total (page);
+}
+
+static void
+test_problems_page_filters_and_sorts (void)
+{
+  g_autoptr(WyStore) store = open_demo_ledger ("page.wuyou");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(WyProblemItem) first = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *needle = NULL;
+  WyProblemsPage *page;
+  GtkWindow *window;
+  GListModel *model;
+  guint n_signed_off = 0, n_red = 0, n_with_needle = 0;
+  const char *earliest = NULL;
+  guint warning_days = wy_store_get_warning_days (store);
+  GDate today;
+
+  wy_test_date (&today, TODAY);
+  page = wy_problems_page_new (store);
+  wy_problems_page_set_today (page, &today);
+
+  /* Nothing is read before the page is seen. */
+  g_assert_cmpuint (wy_problems_page_get_n_total (page), ==, 0);
+  window = show_in_window (GTK_WIDGET (page));
+  g_assert_cmpuint (wy_problems_page_get_n_total (page), ==, wy_store_count (store, WY_TABLE_PROBLEM));
+  g_assert_cmpuint (wy_problems_page_get_n_shown (page), ==, wy_problems_page_get_n_total (page));
+
+  rows = wy_store_list_problem_rows (store, 0, NULL);
+  g_assert_cmpuint (rows->len, ==, wy_problems_page_get_n_total (page));
+  needle = g_strdup (((WyProblemRow *)g_ptr_array_index (rows, 0))->compound);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      WyProblemRow *row = g_ptr_array_index (rows, i);
+      gboolean done = g_strcmp0 (row->status, WY_PROBLEM_SIGNED_OFF) == 0;
+
+      n_signed_off += done;
+      n_red += wy_light_compute_iso (row->deadline, done, &today, warning_days) == WY_LIGHT_RED;
+      if (row->deadline != NULL && (earliest == NULL || strcmp (row->deadline, earliest) < 0))
+        earliest = row->deadline;
+      if (strstr (row->compound, needle) != NULL || strstr (row->description, needle) != NULL ||
+          (row->responsible_unit != NULL && strstr (row->responsible_unit, needle) != NULL) ||
+          (row->responsible_person != NULL && strstr (row->responsible_person, needle) != NULL))
+        n_with_needle++;
+    }
+  g_assert_cmpuint (n_signed_off, >, 0);
+  g_assert_cmpuint (n_red, >, 0);
+
+  /* Status filter */
+  wy_problems_page_set_status_filter (page, WY_PROBLEM_SIGNED_OFF);
+  g_assert_cmpuint (wy_problems_page_get_n_shown (page), ==, n_signed_off);
+  wy_problems_page_set_status_filter (page, NULL);
+  g_assert_cmpuint (wy_problems_page_get_n_shown (page), ==, rows->len);
+
+  /* Light filter */
+  wy_problems_page_set_light_filter (page, WY_PROBLEMS_LIGHT_OVERDUE);
+  g_assert_cmpuint (wy_problems_page_get_n_shown (page), ==, n_red);
+  wy_problems_page_set_light_filter (page, WY_PROBLEMS_LIGHT_ALL);
+
+  /* Search (debounced) narrows "N of M". */
+  wy_problems_page_set_search_text (page, needle);
+  spin_until (search_applied, page);
+  g_assert_cmpuint (wy_problems_page_get_n_shown (page), ==, n_with_needle);
+  g_assert_cmpuint (wy_problems_page_get_n_shown (page), <, rows->len);
+  expected = g_strdup_printf ("%u of %u items", n_with_needle, rows->len);
+  g_assert_cmpstr (wy_problems_page_get_status_text (page), ==, expected);
+  wy_problems_page_set_search_text (page, "");
+  spin_for (300);
+  g_assert_cmpuint (wy_problems_page_get_n_shown (page), ==, rows->len);
+
+  /* Sort by deadline: the earliest first. */
+  model = wy_problems_page_get_model (page);
+  wy_problems_page_sort_by_column (page, 6, GTK_SORT_ASCENDING);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (wy_problem_item_get_row (first)->deadline, ==, earliest);
+
+  /* Selecting shows the item in the editor; an edit there refreshes its
+   * row in the list. */
+  {
+    gint64 id = wy_problem_item_get_id (first);
+    WyProblemEditor *editor = wy_problems_page_get_editor (page);
+    WyRecordForm *form = wy_problem_editor_get_form (editor);
+    GtkWidget *unit = wy_record_form_get_field_widget (form, "responsible_unit");
+    g_autoptr(WyProblemItem) refreshed = NULL;
+
+    wy_problems_page_select_problem (page, id);
+    g_assert_cmpint (wy_problem_editor_get_problem_id (editor), ==, id);
+    gtk_editable_set_text (GTK_EDITABLE (unit), "区住建局");
+    g_assert_true (wy_record_form_commit_field (form, "responsible_unit"));
+    refreshed = g_list_model_get_item (model, 0);
+    g_assert_cmpint (wy_problem_item_get_id (refreshed), ==, id);
+    g_assert_cmpstr (wy_problem_item_get_row (refreshed)->responsible_unit, ==, "区住建局");
+    g_assert_cmpuint (wy_problems_page_get_n_total (page), ==, rows->len);
+  }
+
+  /* One compound only, from outside. */
+  {
+    WyProblemRow *row = g_ptr_array_index (rows, 0);
+    guint n_compound = 0;
+
+    for (guint i = 0; i < rows->len; i++)
+      n_compound += ((WyProblemRow *)g_ptr_array_index (rows, i))->compound_id == row->compound_id;
+    wy_problems_page_show_compound (page, row->compound_id);
+    g_assert_cmpuint (wy_problems_page_get_n_shown (page), ==, n_compound);
+    wy_problems_page_show_compound (page, 0);
+    g_assert_cmpuint (wy_problems_page_get_n_shown (page), ==, rows->len);
+  }
+
+  if (g_getenv ("WY_TEST_SCREENSHOT_PAUSE") != NULL)
+    spin_for (atoi (g_getenv ("WY_TEST_SCREENSHOT_PAUSE")));
+
+  gtk_window_destroy (window);
+  spin_for (20);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Runs under Xvfb and a private session bus (build-aux/dev test). */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+  g_test_add_func ("/problems/record-form", test_record_form_writes_and_refuses);
+  g_test_add_func ("/problems/dialog-add", test_problem_dialog_adds);
+  g_test_add_func ("/problems/editor", test_problem_editor_progress_and_sign_off);
+  g_test_add_func ("/problems/page", test_problems_page_filters_and_sorts);
+
+  return g_test_run ();
+}
