@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "wy-application.h"
+#include "wy-command-line.h"
 
 int
 main (int   argc,
@@ -21,6 +22,10 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Exports take a ledger FILE of their own and need no display. */
+  if (wy_command_line_is_export (argc, argv))
+    return wy_command_line_export (argc, argv);
 
   app = wy_application_new ();
 

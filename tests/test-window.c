@@ -81,8 +81,8 @@ test_window_lists_compounds (void)
   /* The default size (no remembered size: GSETTINGS_BACKEND=memory and no
    * installed schema), checked before mapping shrinks it to a small screen. */
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
-  g_assert_cmpint (width, ==, 1100);
-  g_assert_cmpint (height, ==, 720);
+  g_assert_cmpint (width, ==, 1400);
+  g_assert_cmpint (height, ==, 880);
 
   gtk_window_present (GTK_WINDOW (window));
   spin_until (is_mapped, window);

@@ -40,6 +40,10 @@ static const GOptionEntry main_entries[] = {
    * whose value is 0, and "--demo-size 0" must be refused, not ignored. */
   { "demo-size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Number of compounds in the demonstration ledger (with --create-demo)"), N_("N") },
+  /* Handled in main() by wy_command_line_export(), listed here so --help
+   * shows it; "--export-ledger OUT --help" lists its own options. */
+  { "export-ledger", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the Excel ledger (.xlsx) or the problem ledger as CSV (.csv) to OUT and exit"), N_("OUT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }

@@ -90,11 +90,11 @@ static const struct {
   guint       nat_chars;
   gboolean    expand;
 } columns[WY_COMPOUNDS_N_COLUMNS] = {
-  [WY_COMPOUNDS_COLUMN_NAME]             = { N_("Name"), NULL, WY_COMPOUND_KEY_NAME, SORT_STRING, 0.0f, 8, 18, TRUE },
-  [WY_COMPOUNDS_COLUMN_COMMUNITY]        = { N_("Community"), NULL, WY_COMPOUND_KEY_COMMUNITY, SORT_STRING, 0.0f, 5, 10, TRUE },
-  [WY_COMPOUNDS_COLUMN_CATEGORY]         = { N_("Category"), NULL, WY_COMPOUND_KEY_CATEGORY, SORT_STRING, 0.0f, 4, 8, FALSE },
+  [WY_COMPOUNDS_COLUMN_NAME]             = { N_("Name"), NULL, WY_COMPOUND_KEY_NAME, SORT_STRING, 0.0f, 14, 20, TRUE },
+  [WY_COMPOUNDS_COLUMN_COMMUNITY]        = { N_("Community"), NULL, WY_COMPOUND_KEY_COMMUNITY, SORT_STRING, 0.0f, 8, 10, TRUE },
+  [WY_COMPOUNDS_COLUMN_CATEGORY]         = { N_("Category"), NULL, WY_COMPOUND_KEY_CATEGORY, SORT_STRING, 0.0f, 6, 10, FALSE },
   [WY_COMPOUNDS_COLUMN_PILOT]            = { N_("Pilot"), "pilot", -1, SORT_NUMERIC, 0.5f, 2, 2, FALSE },
-  [WY_COMPOUNDS_COLUMN_GOVERNANCE_MODE]  = { N_("Governance Mode"), NULL, WY_COMPOUND_KEY_GOVERNANCE_MODE, SORT_STRING, 0.0f, 6, 14, TRUE },
+  [WY_COMPOUNDS_COLUMN_GOVERNANCE_MODE]  = { N_("Governance Mode"), NULL, WY_COMPOUND_KEY_GOVERNANCE_MODE, SORT_STRING, 0.0f, 12, 14, TRUE },
   [WY_COMPOUNDS_COLUMN_HOUSEHOLDS]       = { N_("Households"), "households", -1, SORT_NUMERIC, 1.0f, 4, 5, FALSE },
   [WY_COMPOUNDS_COLUMN_TARGETS]          = { N_("Targets"), "targets-ratio", -1, SORT_NUMERIC, 0.0f, 11, 12, FALSE },
   [WY_COMPOUNDS_COLUMN_OPEN_PROBLEMS]    = { N_("Open Problems"), "open-problems", -1, SORT_NUMERIC, 1.0f, 3, 3, FALSE },

@@ -469,7 +469,7 @@ wy_window_realize (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (wy_window_parent_class)->realize (widget);
 
-  /* A remembered or default size larger than the screen (1100x720 on a
+  /* A remembered or default size larger than the screen (1400x880 on a
    * 1024x700 screen) would put the list's bottom and the header bar's
    * menu button off screen: shrink to fit before the first map. */
   surface = gtk_native_get_surface (GTK_NATIVE (widget));
