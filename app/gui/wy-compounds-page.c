@@ -96,7 +96,7 @@ static const struct {
   [WY_COMPOUNDS_COLUMN_PILOT]            = { N_("Pilot"), "pilot", -1, SORT_NUMERIC, 0.5f, 2, 2, FALSE },
   [WY_COMPOUNDS_COLUMN_GOVERNANCE_MODE]  = { N_("Governance Mode"), NULL, WY_COMPOUND_KEY_GOVERNANCE_MODE, SORT_STRING, 0.0f, 12, 14, TRUE },
   [WY_COMPOUNDS_COLUMN_HOUSEHOLDS]       = { N_("Households"), "households", -1, SORT_NUMERIC, 1.0f, 4, 5, FALSE },
-  [WY_COMPOUNDS_COLUMN_TARGETS]          = { N_("Targets"), "targets-ratio", -1, SORT_NUMERIC, 0.0f, 11, 12, FALSE },
+  [WY_COMPOUNDS_COLUMN_TARGETS]          = { N_("Targets"), "targets-ratio", -1, SORT_NUMERIC, 0.0f, 13, 13, FALSE },
   [WY_COMPOUNDS_COLUMN_OPEN_PROBLEMS]    = { N_("Open Problems"), "open-problems", -1, SORT_NUMERIC, 1.0f, 3, 3, FALSE },
   [WY_COMPOUNDS_COLUMN_NEAREST_DEADLINE] = { N_("Next Deadline"), NULL, -1, SORT_DEADLINE, 0.0f, 10, 10, FALSE },
 };
