@@ -779,7 +779,6 @@ wy_problems_page_new (WyStore *store)
   self->warning_days = wy_store_get_warning_days (store);
 
   self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_position (GTK_PANED (self->paned), 540);
   gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
   gtk_paned_set_resize_end_child (GTK_PANED (self->paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
@@ -872,7 +871,7 @@ wy_problems_page_new (WyStore *store)
 
   /* Detail */
   self->detail_stack = gtk_stack_new ();
-  gtk_widget_set_size_request (self->detail_stack, 320, -1);
+  gtk_widget_set_size_request (self->detail_stack, 420, -1);
   empty = gtk_label_new (_("Select an item to see its progress and edit it."));
   gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
   gtk_widget_add_css_class (empty, "dim-label");
