@@ -528,6 +528,7 @@ wy_application_startup (GApplication *application)
   static const char *new_compound_accels[] = { "<Primary>n", NULL };
   static const char *new_problem_accels[] = { "<Primary><Shift>n", NULL };
   static const char *close_accels[] = { "<Primary>w", NULL };
+  static const char *export_accels[] = { "<Primary>e", NULL };
   static const char *quit_accels[] = { "<Primary>q", NULL };
 
   G_APPLICATION_CLASS (wy_application_parent_class)->startup (application);
@@ -541,6 +542,7 @@ wy_application_startup (GApplication *application)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-ledger", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.save-copy", copy_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-compound", new_compound_accels);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "wy-application.h"
+#include "wy-export-dialog.h"
 #include "wy-preferences-window.h"
 #include "wy-problem-dialog.h"
 #include "wy-window-private.h"
@@ -120,6 +121,16 @@ wy_window_actions_save_copy (GSimpleAction *action,
 
   g_signal_connect (native, "response", G_CALLBACK (on_save_copy_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+wy_window_actions_export (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  WyWindow *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (wy_export_dialog_new (self)));
 }
 
 static void
@@ -420,6 +431,7 @@ static const GActionEntry window_actions[] = {
   { .name = "open-ledger", .activate = wy_window_actions_open_ledger },
   { .name = "new-ledger", .activate = wy_window_actions_new_ledger },
   { .name = "save-copy", .activate = wy_window_actions_save_copy },
+  { .name = "export", .activate = wy_window_actions_export },
   { .name = "preferences", .activate = wy_window_actions_preferences },
   { .name = "search", .activate = wy_window_actions_search },
   { .name = "new-compound", .activate = wy_window_actions_new_compound },

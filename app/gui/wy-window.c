@@ -14,6 +14,7 @@
 #include "wy-window-private.h"
 
 #define UNDO_NOTICE_SECONDS 10
+#define FILE_NOTICE_SECONDS 15
 
 typedef struct {
   WyUndo *undo;
@@ -33,6 +34,8 @@ struct _WyWindow
   char                 *problems_search;
   GPtrArray            *undo_stack;   /* of UndoEntry, newest last */
   guint                 undo_timeout;
+  guint                 file_timeout;
+  char                 *file_uri;     /* of the "Exported … Open" notice */
   gboolean              setting_search;
   gint64                built_at;     /* for WUYOU_TIMING */
 
@@ -45,6 +48,8 @@ struct _WyWindow
   GtkStack             *page_stack;
   GtkRevealer          *undo_revealer;
   GtkLabel             *undo_label;
+  GtkRevealer          *file_revealer;
+  GtkLabel             *file_label;
 };
 
 G_DEFINE_FINAL_TYPE (WyWindow, wy_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -56,6 +61,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void hide_file_notice (WyWindow *self);
 
 static void
 undo_entry_free (UndoEntry *entry)
@@ -257,6 +264,7 @@ wy_window_delete_compound (WyWindow  *self,
   /* Translators: the notice after a delete, with an Undo button beside it */
   notice = g_strdup_printf (_("Deleted “%s”"), wy_undo_get_title (undo) != NULL ? wy_undo_get_title (undo) : "");
   gtk_label_set_text (self->undo_label, notice);
+  hide_file_notice (self);
   gtk_revealer_set_reveal_child (self->undo_revealer, TRUE);
   g_clear_handle_id (&self->undo_timeout, g_source_remove);
   self->undo_timeout = g_timeout_add_seconds (UNDO_NOTICE_SECONDS, on_undo_timeout_cb, self);
@@ -359,6 +367,69 @@ wy_window_add_compound (WyWindow    *self,
   wy_compounds_page_select_compound (self->compounds_page, id);
 
   return id;
+}
+
+/* "Exported … Open": a file the window made ----------------------------- */
+
+static void
+hide_file_notice (WyWindow *self)
+{
+  g_clear_handle_id (&self->file_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->file_revealer, FALSE);
+}
+
+static gboolean
+on_file_timeout_cb (gpointer user_data)
+{
+  WyWindow *self = user_data;
+
+  self->file_timeout = 0;
+  gtk_revealer_set_reveal_child (self->file_revealer, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_file_dismiss_clicked_cb (GtkButton *button,
+                            WyWindow  *self)
+{
+  hide_file_notice (self);
+}
+
+static void
+on_file_open_clicked_cb (GtkButton *button,
+                         WyWindow  *self)
+{
+  if (self->file_uri != NULL)
+    gtk_show_uri (GTK_WINDOW (self), self->file_uri, GDK_CURRENT_TIME);
+  hide_file_notice (self);
+}
+
+void
+wy_window_show_file_notice (WyWindow   *self,
+                            const char *text,
+                            const char *uri)
+{
+  g_return_if_fail (WY_IS_WINDOW (self));
+
+  hide_undo_notice (self);
+  g_free (self->file_uri);
+  self->file_uri = g_strdup (uri);
+  gtk_label_set_text (self->file_label, text);
+  gtk_revealer_set_reveal_child (self->file_revealer, TRUE);
+  g_clear_handle_id (&self->file_timeout, g_source_remove);
+  self->file_timeout = g_timeout_add_seconds (FILE_NOTICE_SECONDS, on_file_timeout_cb, self);
+}
+
+const char *
+wy_window_get_file_notice (WyWindow *self)
+{
+  g_return_val_if_fail (WY_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->file_revealer))
+    return NULL;
+
+  return gtk_label_get_text (self->file_label);
 }
 
 static void
@@ -583,6 +654,7 @@ wy_window_dispose (GObject *object)
   WyWindow *self = (WyWindow *)object;
 
   g_clear_handle_id (&self->undo_timeout, g_source_remove);
+  g_clear_handle_id (&self->file_timeout, g_source_remove);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WY_TYPE_WINDOW);
@@ -600,6 +672,7 @@ wy_window_finalize (GObject *object)
   g_clear_pointer (&self->ledger_title, g_free);
   g_clear_pointer (&self->compounds_search, g_free);
   g_clear_pointer (&self->problems_search, g_free);
+  g_clear_pointer (&self->file_uri, g_free);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_object (&self->store);
 
@@ -681,10 +754,14 @@ wy_window_class_init (WyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WyWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, undo_revealer);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, undo_label);
+  gtk_widget_class_bind_template_child (widget_class, WyWindow, file_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WyWindow, file_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_page_stack_visible_child_name_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_undo_dismiss_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_file_dismiss_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_file_open_clicked_cb);
 }
 
 static void

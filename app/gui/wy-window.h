@@ -44,6 +44,13 @@ gboolean         wy_window_undo               (WyWindow       *self,
                                                GError        **error);
 /* The text of the "Deleted …" notice while it is shown, or NULL. */
 const char      *wy_window_get_undo_notice    (WyWindow       *self);
+/* "TEXT  [Open]  [×]" at the bottom of the window for a while (after an
+ * export); Open shows uri with the desktop's program for it. */
+void             wy_window_show_file_notice   (WyWindow       *self,
+                                               const char     *text,
+                                               const char     *uri);
+/* The text of that notice while it is shown, or NULL. */
+const char      *wy_window_get_file_notice    (WyWindow       *self);
 /* A new compound with its required fields and a "not met" status for each
  * active target; shown and selected. Returns its id, or 0. */
 gint64           wy_window_add_compound       (WyWindow       *self,
