@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "wy-compound-item.h"
 #include "wy-compounds-page.h"
 #include "wy-gui.h"
 #include "wy-window.h"
@@ -70,6 +71,7 @@ main (int argc, char *argv[])
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) sorts = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) scroll = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) selects = g_array_new (FALSE, FALSE, sizeof (double));
   const char *typed[] = { "路", "路1", "路12", "路1", "路", "" };
   const WyCompoundsColumn columns[] = {
     WY_COMPOUNDS_COLUMN_NAME, WY_COMPOUNDS_COLUMN_HOUSEHOLDS,
@@ -121,6 +123,18 @@ main (int argc, char *argv[])
   page = wy_window_get_compounds_page (window);
   g_print ("%u compounds\n", wy_compounds_page_get_n_total (page));
 
+  /* Selecting a compound: the detail beside the list fills in. */
+  for (guint i = 0; i < 10; i++)
+    {
+      GListModel *shown = wy_compounds_page_get_model (page);
+      g_autoptr(GObject) item = g_list_model_get_item (shown, i * 997 % g_list_model_get_n_items (shown));
+
+      start = g_get_monotonic_time ();
+      wy_compounds_page_select_compound (page, wy_compound_item_get_id (WY_COMPOUND_ITEM (item)));
+      ms = wait_for_frame (start);
+      g_array_append_val (selects, ms);
+    }
+
   for (guint round = 0; round < 3; round++)
     for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
       {
@@ -156,6 +170,7 @@ main (int argc, char *argv[])
     }
 
   report ("first frame, list filled", first);
+  report ("select a compound to frame", selects);
   report ("search keystroke to frame", keys);
   report ("sort to frame", sorts);
   report ("scroll step (1/200 of list) to frame", scroll);
