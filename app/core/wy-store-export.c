@@ -15,21 +15,6 @@
 
 #define SCOPE_WHERE " WHERE (?1 <= 0 OR s.id = ?1) AND (?2 <= 0 OR co.id = ?2)"
 
-static gboolean
-finish (WyStore       *store,
-        sqlite3_stmt  *stmt,
-        int            rc,
-        GError       **error)
-{
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wy_store_set_sqlite_error (store, error, _("Reading the ledger"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gint64
 column_int_or (sqlite3_stmt *stmt,
                int           column,
@@ -78,7 +63,7 @@ wy_store_export_read_targets (WyStore           *store,
         }
       g_ptr_array_add (snapshot->target_names, (gpointer) (name != NULL ? name : ""));
     }
-  return finish (store, stmt, rc, error);
+  return wy_store_finish_read (store, stmt, rc, error);
 }
 
 gboolean
@@ -160,7 +145,7 @@ wy_store_export_read_compounds (WyStore           *store,
       }
       g_array_append_val (snapshot->compounds, row);
     }
-  if (!finish (store, stmt, rc, error))
+  if (!wy_store_finish_read (store, stmt, rc, error))
     return FALSE;
 
   /* The index is built after the array stopped growing. */
@@ -180,7 +165,7 @@ wy_store_export_read_compounds (WyStore           *store,
 
       g_hash_table_insert (target_position, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (position));
     }
-  if (!finish (store, stmt, rc, error))
+  if (!wy_store_finish_read (store, stmt, rc, error))
     return FALSE;
 
   stmt = wy_store_prepare_cached (store, "SELECT compound_id, target_id, status FROM compound_target", error);
@@ -204,7 +189,7 @@ wy_store_export_read_compounds (WyStore           *store,
       else if (g_strcmp0 (status, WY_TARGET_IN_PROGRESS) == 0)
         row->marks[position - 1] = 'P';
     }
-  if (!finish (store, stmt, rc, error))
+  if (!wy_store_finish_read (store, stmt, rc, error))
     return FALSE;
 
   for (guint i = 0; i < snapshot->compounds->len; i++)
@@ -276,7 +261,7 @@ read_dated_lines (WyStore           *store,
         g_string_append_printf (lines, "%s ", date);
       g_string_append (lines, text != NULL ? text : "");
     }
-  return finish (store, stmt, rc, error);
+  return wy_store_finish_read (store, stmt, rc, error);
 }
 
 gboolean
@@ -354,7 +339,7 @@ wy_store_export_read_problems (WyStore           *store,
       }
       g_array_append_val (snapshot->problems, row);
     }
-  if (!finish (store, stmt, rc, error))
+  if (!wy_store_finish_read (store, stmt, rc, error))
     return FALSE;
 
   index = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -414,7 +399,7 @@ wy_store_export_read_tasks (WyStore           *store,
       }
       g_array_append_val (snapshot->tasks, row);
     }
-  if (!finish (store, stmt, rc, error))
+  if (!wy_store_finish_read (store, stmt, rc, error))
     return FALSE;
 
   index = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -484,7 +469,7 @@ wy_store_export_read_nodes (WyStore           *store,
         }
       g_array_append_val (snapshot->nodes, row);
     }
-  if (!finish (store, stmt, rc, error))
+  if (!wy_store_finish_read (store, stmt, rc, error))
     return FALSE;
 
   /* A phase is done when every milestone in it is; its light is that of

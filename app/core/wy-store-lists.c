@@ -59,21 +59,6 @@ compound_row_from_stmt (sqlite3_stmt *stmt)
   return row;
 }
 
-static gboolean
-finish (WyStore       *self,
-        sqlite3_stmt  *stmt,
-        int            rc,
-        GError       **error)
-{
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wy_store_set_sqlite_error (self, error, _("Reading the ledger"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The active targets in their order: id -> position + 1. */
 static GHashTable *
 active_target_positions (WyStore  *self,
@@ -95,7 +80,7 @@ active_target_positions (WyStore  *self,
 
       g_hash_table_insert (positions, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (++*n_targets));
     }
-  if (!finish (self, stmt, rc, error))
+  if (!wy_store_finish_read (self, stmt, rc, error))
     return NULL;
 
   return g_steal_pointer (&positions);
@@ -166,7 +151,7 @@ fill_target_marks (WyStore     *self,
         row->target_marks[position - 1] = 'P';
     }
 
-  return finish (self, stmt, rc, error);
+  return wy_store_finish_read (self, stmt, rc, error);
 }
 
 /* Open items per compound: count and nearest deadline, from the partial
@@ -196,7 +181,7 @@ fill_open_problems (WyStore     *self,
       row->nearest_deadline = wy_store_column_text_dup (stmt, 2);
     }
 
-  return finish (self, stmt, rc, error);
+  return wy_store_finish_read (self, stmt, rc, error);
 }
 
 /* Three plain scans joined in memory: the compounds, their open items and
@@ -229,7 +214,7 @@ wy_store_list_compound_rows (WyStore  *self,
       g_ptr_array_add (rows, row);
       g_hash_table_insert (by_id, &row->id, row);
     }
-  if (!finish (self, stmt, rc, error) ||
+  if (!wy_store_finish_read (self, stmt, rc, error) ||
       !fill_open_problems (self, by_id, error) ||
       !fill_target_marks (self, by_id, 0, error))
     return NULL;
@@ -265,7 +250,7 @@ wy_store_get_compound_row (WyStore  *self,
       row = compound_row_from_stmt (stmt);
       rc = sqlite3_step (stmt);
     }
-  if (!finish (self, stmt, rc, error))
+  if (!wy_store_finish_read (self, stmt, rc, error))
     return NULL;
 
   if (row == NULL)
@@ -368,7 +353,7 @@ wy_store_list_problem_rows (WyStore  *self,
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) wy_problem_row_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, problem_row_from_stmt (stmt));
-  if (!finish (self, stmt, rc, error))
+  if (!wy_store_finish_read (self, stmt, rc, error))
     return NULL;
 
   return g_steal_pointer (&rows);
@@ -396,7 +381,7 @@ wy_store_get_problem_row (WyStore  *self,
       row = problem_row_from_stmt (stmt);
       rc = sqlite3_step (stmt);
     }
-  if (!finish (self, stmt, rc, error))
+  if (!wy_store_finish_read (self, stmt, rc, error))
     {
       wy_problem_row_free (row);
       return NULL;

@@ -75,6 +75,12 @@ void               wy_store_set_sqlite_error    (WyStore      *self,
                                                  const char   *what);
 char              *wy_store_column_text_dup     (sqlite3_stmt *stmt,
                                                  int           column);
+/* Resets a statement whose rows were read to the end: FALSE with the
+ * error set unless rc (the last sqlite3_step) was SQLITE_DONE. */
+gboolean           wy_store_finish_read         (WyStore      *self,
+                                                 sqlite3_stmt *stmt,
+                                                 int           rc,
+                                                 GError      **error);
 void               wy_store_bind_date           (sqlite3_stmt *stmt,
                                                  int           index,
                                                  const GDate  *date);

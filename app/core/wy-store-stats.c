@@ -19,21 +19,6 @@
 
 #define IS_ATTAINED "(n_active.n > 0 AND coalesce(met.n, 0) = n_active.n)"
 
-static gboolean
-step_done (WyStore       *self,
-           sqlite3_stmt  *stmt,
-           int            rc,
-           GError       **error)
-{
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wy_store_set_sqlite_error (self, error, _("Reading the ledger"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 bind_window (sqlite3_stmt *stmt,
              int           first_index,
@@ -84,7 +69,7 @@ wy_store_get_dashboard (WyStore      *self,
       out->attained = (guint) sqlite3_column_double (stmt, 4);
       rc = sqlite3_step (stmt);
     }
-  if (!step_done (self, stmt, rc, error))
+  if (!wy_store_finish_read (self, stmt, rc, error))
     return FALSE;
 
   /* Same boundaries as wy_light_compute(): red before today, yellow from
@@ -111,7 +96,7 @@ wy_store_get_dashboard (WyStore      *self,
       rc = sqlite3_step (stmt);
     }
 
-  return step_done (self, stmt, rc, error);
+  return wy_store_finish_read (self, stmt, rc, error);
 }
 
 void
@@ -175,7 +160,7 @@ wy_store_attainment_by (WyStore  *self,
         gint64 id = sqlite3_column_int64 (stmt, 0);
         g_array_append_val (ids, id);
       }
-    if (!step_done (self, stmt, rc, error))
+    if (!wy_store_finish_read (self, stmt, rc, error))
       return NULL;
 
     n_targets = ids->len;
@@ -213,7 +198,7 @@ wy_store_attainment_by (WyStore  *self,
       g_ptr_array_add (rows, row);
       g_hash_table_insert (by_id, &row->id, row);
     }
-  if (!step_done (self, stmt, rc, error))
+  if (!wy_store_finish_read (self, stmt, rc, error))
     return NULL;
 
   per_target_sql = g_strdup_printf ("SELECT %s, ct.target_id, count(*) FROM compound_target ct"
@@ -235,7 +220,7 @@ wy_store_attainment_by (WyStore  *self,
       if (row != NULL && index > 0)
         row->met_per_target[index - 1] = (guint) sqlite3_column_int64 (stmt, 2);
     }
-  if (!step_done (self, stmt, rc, error))
+  if (!wy_store_finish_read (self, stmt, rc, error))
     return NULL;
 
   return g_steal_pointer (&rows);
@@ -275,7 +260,7 @@ wy_store_compound_is_attained (WyStore   *self,
                            _("The compound was not found; it may have been deleted."));
       return FALSE;
     }
-  return step_done (self, stmt, rc, error);
+  return wy_store_finish_read (self, stmt, rc, error);
 }
 
 void
@@ -333,7 +318,7 @@ wy_store_consultation_gaps (WyStore      *self,
       gap->last_meeting = wy_store_column_text_dup (stmt, 3);
       g_ptr_array_add (gaps, gap);
     }
-  if (!step_done (self, stmt, rc, error))
+  if (!wy_store_finish_read (self, stmt, rc, error))
     return NULL;
 
   return g_steal_pointer (&gaps);
@@ -366,7 +351,7 @@ wy_store_terms_ending (WyStore      *self,
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  if (!step_done (self, stmt, rc, error))
+  if (!wy_store_finish_read (self, stmt, rc, error))
     return NULL;
 
   return g_steal_pointer (&ids);

@@ -174,6 +174,21 @@ wy_store_exec (WyStore     *self,
 
 /* Savepoints nest, so a single edit is atomic inside a bulk transaction
  * as well as on its own. */
+gboolean
+wy_store_finish_read (WyStore       *self,
+                      sqlite3_stmt  *stmt,
+                      int            rc,
+                      GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wy_store_set_sqlite_error (self, error, _("Reading the ledger"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 step_cached (WyStore     *self,
              const char  *sql,
