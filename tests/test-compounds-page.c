@@ -353,20 +353,19 @@ test_add_and_sign_off_problem (Fixture       *fixture,
   guint open_before = wy_compound_item_get_open_problems (item);
   g_autoptr(GError) error = NULL;
   GtkWindow *dialog;
+  GList *toplevels;
   WyRecordForm *form;
   gint64 problem_id;
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "new-problem", NULL);
   spin_a_little ();
   dialog = NULL;
-  for (GList *l = gtk_window_list_toplevels (), *it = l; it != NULL; it = it->next)
-    {
-      if (it->data != fixture->window && gtk_window_get_transient_for (it->data) == GTK_WINDOW (fixture->window) &&
-          wy_problem_dialog_get_form (it->data) != NULL)
-        dialog = it->data;
-      if (it->next == NULL)
-        g_list_free (l);
-    }
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *it = toplevels; it != NULL; it = it->next)
+    if (it->data != fixture->window && gtk_window_get_transient_for (it->data) == GTK_WINDOW (fixture->window) &&
+        wy_problem_dialog_get_form (it->data) != NULL)
+      dialog = it->data;
+  g_list_free (toplevels);
   g_assert_nonnull (dialog);
 
   form = wy_problem_dialog_get_form (dialog);

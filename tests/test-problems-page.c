@@ -437,6 +437,14 @@ search_applied (gpointer data)
   return wy_problems_page_get_n_shown (page) != wy_problems_page_get_n_total (page);
 }
 
+static gboolean
+search_cleared (gpointer data)
+{
+  WyProblemsPage *page = data;
+
+  return wy_problems_page_get_n_shown (page) == wy_problems_page_get_n_total (page);
+}
+
 static void
 test_problems_page_filters_and_sorts (void)
 {
@@ -502,7 +510,7 @@ test_problems_page_filters_and_sorts (void)
   expected = g_strdup_printf ("%u of %u items", n_with_needle, rows->len);
   g_assert_cmpstr (wy_problems_page_get_status_text (page), ==, expected);
   wy_problems_page_set_search_text (page, "");
-  spin_for (300);
+  spin_until (search_cleared, page);
   g_assert_cmpuint (wy_problems_page_get_n_shown (page), ==, rows->len);
 
   /* Sort by deadline: the earliest first. */
