@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wy-array-model.h"
 #include "wy-compound-item.h"
 #include "wy-compounds-page.h"
 #include "wy-gui.h"
@@ -16,7 +17,7 @@ struct _WyCompoundsPage
   GtkWidget           parent_instance;
 
   WyStore            *store;
-  GListStore         *compounds;    /* of WyCompoundItem, in store order */
+  WyArrayModel       *compounds;    /* of WyCompoundItem, in store order */
   GtkSortListModel   *sorted;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
@@ -710,9 +711,9 @@ wy_compounds_page_reload (WyCompoundsPage *self)
     g_printerr ("wuyou-timing: made items: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
 
   /* One splice: appending 50,000 items one by one takes half a minute. */
-  g_list_store_splice (self->compounds, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->compounds)),
-                       items->pdata, items->len);
+  wy_array_model_splice (self->compounds, 0,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->compounds)),
+                         items->pdata, items->len);
   update_count (self);
 
   if (selected_id <= 0 || !wy_compounds_page_select_compound (self, selected_id))
@@ -764,7 +765,7 @@ wy_compounds_page_refresh_compound (WyCompoundsPage *self,
   if (row == NULL)
     {
       if (found)
-        g_list_store_remove (self->compounds, position);
+        wy_array_model_remove (self->compounds, position);
     }
   else if (found)
     {
@@ -779,7 +780,7 @@ wy_compounds_page_refresh_compound (WyCompoundsPage *self,
     {
       g_autoptr(WyCompoundItem) item = wy_compound_item_new (row, &self->today, self->warning_days);
 
-      g_list_store_append (self->compounds, item);
+      wy_array_model_append (self->compounds, item);
     }
 
   update_count (self);
@@ -1164,7 +1165,7 @@ wy_compounds_page_init (WyCompoundsPage *self)
   setup_columns (self);
   setup_filters (self);
 
-  self->compounds = g_list_store_new (WY_TYPE_COMPOUND_ITEM);
+  self->compounds = wy_array_model_new (WY_TYPE_COMPOUND_ITEM);
 
   /* Sort, then filter: a keystroke only filters the sorted rows again,
    * a click on a header only sorts. */
