@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wy-array-model.h"
 #include "wy-problem-item.h"
 #include "wy-problems-page.h"
 
@@ -35,7 +36,7 @@ struct _WyProblemsPage
   gboolean            today_fixed;
   guint               warning_days;
 
-  GListStore         *items;        /* of WyProblemItem, in store order */
+  WyArrayModel       *items;        /* of WyProblemItem, in store order */
   GHashTable         *by_id;        /* id → WyProblemItem (owned by items) */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
@@ -553,6 +554,22 @@ apply_search_cb (gpointer user_data)
 
 /* --- Rows ---------------------------------------------------------------- */
 
+/* GTK 4.8 has no gtk_column_view_scroll_to(): the inner list view's
+ * action does it. */
+static void
+scroll_to (WyProblemsPage *self,
+           guint           position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (self->column_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        return;
+      }
+}
+
 static void
 select_id (WyProblemsPage *self,
            gint64          problem_id)
@@ -567,6 +584,7 @@ select_id (WyProblemsPage *self,
       if (wy_problem_item_get_id (item) == problem_id)
         {
           gtk_single_selection_set_selected (self->selection, i);
+          scroll_to (self, i);
           return;
         }
     }
@@ -585,7 +603,7 @@ refresh_item (WyProblemsPage *self,
   guint pos = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   GDate today;
 
-  if (old != NULL && !g_list_store_find (self->items, old, &pos))
+  if (old != NULL && !wy_array_model_find (self->items, old, &pos))
     old = NULL;
 
   if (row == NULL && old == NULL)
@@ -603,7 +621,7 @@ refresh_item (WyProblemsPage *self,
   if (item != NULL)
     g_hash_table_insert (self->by_id, g_memdup2 (&problem_id, sizeof problem_id), item);
 
-  g_list_store_splice (self->items, pos, old != NULL ? 1 : 0, additions, item != NULL ? 1 : 0);
+  wy_array_model_splice (self->items, pos, old != NULL ? 1 : 0, additions, item != NULL ? 1 : 0);
   g_clear_object (&item);
 
   if (wy_problem_editor_get_problem_id (self->editor) == problem_id && row != NULL)
@@ -747,7 +765,7 @@ wy_problems_page_init (WyProblemsPage *self)
   };
 
   g_date_clear (&self->today, 1);
-  self->items = g_list_store_new (WY_TYPE_PROBLEM_ITEM);
+  self->items = wy_array_model_new (WY_TYPE_PROBLEM_ITEM);
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->areas = g_array_new (FALSE, TRUE, sizeof (Area));
   self->units = g_ptr_array_new_with_free_func (g_free);
@@ -928,9 +946,9 @@ wy_problems_page_reload (WyProblemsPage *self)
     }
 
   /* One splice: appending 200,000 items one by one takes minutes. */
-  g_list_store_splice (self->items, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  wy_array_model_splice (self->items, 0,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                         items->pdata, items->len);
 
   fill_areas (self);
   fill_units (self);
