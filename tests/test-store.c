@@ -373,6 +373,36 @@ test_create_refuses_data (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+static void
+test_ensure_community (void)
+{
+  g_autoptr(WyStore) store = new_empty_store ("places.wuyou");
+  g_autoptr(GError) error = NULL;
+  gint64 first, again, sibling, elsewhere;
+
+  first = wy_locations_ensure_community (store, "示范区", " 青松街道 ", "东门社区", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first, >, 0);
+  g_assert_cmpint (wy_store_count (store, WY_TABLE_DISTRICT), ==, 1);
+  g_assert_cmpint (wy_store_count (store, WY_TABLE_STREET), ==, 1);
+
+  /* The same names find the same rows; a new name adds only what is new. */
+  again = wy_locations_ensure_community (store, "示范区", "青松街道", "东门社区", &error);
+  g_assert_cmpint (again, ==, first);
+  sibling = wy_locations_ensure_community (store, "示范区", "青松街道", "西城社区", &error);
+  g_assert_cmpint (sibling, !=, first);
+  g_assert_cmpint (wy_store_count (store, WY_TABLE_STREET), ==, 1);
+  g_assert_cmpint (wy_store_count (store, WY_TABLE_COMMUNITY), ==, 2);
+  elsewhere = wy_locations_ensure_community (store, "示范区", "翠柏街道", "东门社区", &error);
+  g_assert_cmpint (elsewhere, !=, first);
+  g_assert_cmpint (wy_store_count (store, WY_TABLE_STREET), ==, 2);
+
+  /* A missing name writes nothing. */
+  g_assert_cmpint (wy_locations_ensure_community (store, "新区", "  ", "南苑社区", &error), ==, 0);
+  g_assert_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID);
+  g_assert_cmpint (wy_store_count (store, WY_TABLE_DISTRICT), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -385,6 +415,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/reopen-keeps-data", test_reopen_keeps_data);
   g_test_add_func ("/store/transaction-rollback", test_transaction_rollback);
   g_test_add_func ("/store/create-refuses-data", test_create_refuses_data);
+  g_test_add_func ("/store/ensure-community", test_ensure_community);
 
   return g_test_run ();
 }

@@ -165,8 +165,12 @@ typedef struct {
   GtkEntry    *name;
   GtkDropDown *community;
   GtkDropDown *category;
+  GtkWidget   *new_place;       /* district, street and community entries */
+  GtkEntry    *district;
+  GtkEntry    *street;
+  GtkEntry    *new_community;
   GtkLabel    *error;
-  GArray      *community_ids;
+  GArray      *community_ids;   /* per drop-down position; the last one is "New community…" */
 } NewCompound;
 
 static void
@@ -195,21 +199,37 @@ on_new_compound_add_cb (GtkWidget   *widget,
   guint community = gtk_drop_down_get_selected (data->community);
   const char *category = gtk_drop_down_get_selected (data->category) == 1
                          ? WY_CATEGORY_THREE_NONE : WY_CATEGORY_SELF_MANAGED;
+  gint64 community_id;
 
   if (*name == '\0')
     {
       new_compound_show_error (data, _("The compound needs a name."));
       return;
     }
-  if (community == GTK_INVALID_LIST_POSITION || community >= data->community_ids->len)
+  if (community == GTK_INVALID_LIST_POSITION || community > data->community_ids->len)
     {
       new_compound_show_error (data, _("Choose the compound’s community."));
       return;
     }
 
-  if (wy_window_add_compound (data->window, name,
-                              g_array_index (data->community_ids, gint64, community),
-                              category, &error) <= 0)
+  if (community == data->community_ids->len)
+    {
+      /* A community the ledger does not have yet (a new ledger has none). */
+      community_id = wy_locations_ensure_community (wy_window_get_store (data->window),
+                                                    gtk_editable_get_text (GTK_EDITABLE (data->district)),
+                                                    gtk_editable_get_text (GTK_EDITABLE (data->street)),
+                                                    gtk_editable_get_text (GTK_EDITABLE (data->new_community)),
+                                                    &error);
+      if (community_id <= 0)
+        {
+          new_compound_show_error (data, error->message);
+          return;
+        }
+    }
+  else
+    community_id = g_array_index (data->community_ids, gint64, community);
+
+  if (wy_window_add_compound (data->window, name, community_id, category, &error) <= 0)
     {
       new_compound_show_error (data, error != NULL ? error->message : _("The compound could not be added."));
       return;
@@ -224,6 +244,15 @@ on_new_compound_name_changed_cb (GtkEditable *editable,
 {
   gtk_widget_remove_css_class (GTK_WIDGET (data->name), "error");
   gtk_widget_set_visible (GTK_WIDGET (data->error), FALSE);
+}
+
+static void
+on_new_compound_community_selected_cb (GtkDropDown *drop_down,
+                                       GParamSpec  *pspec,
+                                       NewCompound *data)
+{
+  gtk_widget_set_visible (data->new_place,
+                          gtk_drop_down_get_selected (drop_down) == data->community_ids->len);
 }
 
 static GtkWidget *
@@ -272,6 +301,7 @@ wy_window_actions_new_compound (GSimpleAction *action,
       g_array_append_val (data->community_ids, id);
       gtk_string_list_append (names, wy_record_get (community, "name"));
     }
+  gtk_string_list_append (names, _("New community…"));
 
   data->dialog = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_title (data->dialog, _("New Compound"));
@@ -316,6 +346,29 @@ wy_window_actions_new_compound (GSimpleAction *action,
   data->category = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (category_names)), NULL));
   labelled (GTK_GRID (grid), 2, _("C_ategory"), GTK_WIDGET (data->category));
   gtk_box_append (GTK_BOX (box), grid);
+
+  /* Where the new community sits: found by name, or created. */
+  data->new_place = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (data->new_place), 8);
+  gtk_grid_set_column_spacing (GTK_GRID (data->new_place), 12);
+  data->district = GTK_ENTRY (labelled (GTK_GRID (data->new_place), 0, _("_District"), gtk_entry_new ()));
+  data->street = GTK_ENTRY (labelled (GTK_GRID (data->new_place), 1, _("_Street office"), gtk_entry_new ()));
+  data->new_community = GTK_ENTRY (labelled (GTK_GRID (data->new_place), 2, _("New co_mmunity"), gtk_entry_new ()));
+  gtk_entry_set_activates_default (data->new_community, TRUE);
+  gtk_box_append (GTK_BOX (box), data->new_place);
+  {
+    /* Both grids' labels as one column. */
+    g_autoptr(GtkSizeGroup) labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+
+    for (int row = 0; row < 3; row++)
+      {
+        gtk_size_group_add_widget (labels, gtk_grid_get_child_at (GTK_GRID (grid), 0, row));
+        gtk_size_group_add_widget (labels, gtk_grid_get_child_at (GTK_GRID (data->new_place), 0, row));
+      }
+  }
+  g_signal_connect (data->community, "notify::selected",
+                    G_CALLBACK (on_new_compound_community_selected_cb), data);
+  on_new_compound_community_selected_cb (data->community, NULL, data);
 
   data->error = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (data->error, TRUE);

@@ -10,4 +10,5 @@
 #include "wy-plan-template.h"
 #include "wy-demo.h"
 #include "wy-problems.h"
+#include "wy-locations.h"
 #include "wy-export.h"
