@@ -150,6 +150,104 @@ on_response_cb (WyOpenFailureDialog *dialog,
   *out = response;
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every GtkEntry under widget, in the order a Tab would reach them. */
+static void
+collect_entries (GtkWidget *widget,
+                 GPtrArray *entries)
+{
+  if (GTK_IS_ENTRY (widget))
+    g_ptr_array_add (entries, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_entries (child, entries);
+}
+
+static GtkWindow *
+find_dialog_of (WyWindow *window)
+{
+  GtkWindow *found = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *it = toplevels; it != NULL; it = it->next)
+    if (it->data != (gpointer) window && gtk_window_get_transient_for (it->data) == GTK_WINDOW (window))
+      found = it->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* A new ledger has no community yet: the first compound brings its
+ * district, street office and community with it. */
+static void
+test_window_first_compound (void)
+{
+  g_autofree char *path = wy_test_tmp_path ("first.wuyou");
+  g_autoptr(WyStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) communities = NULL;
+  const char *texts[] = { "纺织厂宿舍", "示范区", "青松街道", "东门社区" };
+  GtkWidget *add;
+  GtkWindow *dialog;
+  WyWindow *window;
+
+  store = wy_store_create (path, NULL, &error);
+  g_assert_no_error (error);
+  window = wy_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (is_mapped, window);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-compound", NULL);
+  spin_a_little ();
+  dialog = find_dialog_of (window);
+  g_assert_nonnull (dialog);
+
+  collect_entries (GTK_WIDGET (dialog), entries);
+  g_assert_cmpuint (entries->len, ==, G_N_ELEMENTS (texts));
+  add = find_button (gtk_window_get_titlebar (dialog), "_Add");
+  g_assert_nonnull (add);
+
+  /* Without the community's names nothing is written. */
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), texts[0]);
+  g_signal_emit_by_name (add, "clicked");
+  spin_a_little ();
+  g_assert_cmpint (wy_store_count (store, WY_TABLE_COMPOUND), ==, 0);
+  g_assert_cmpint (wy_store_count (store, WY_TABLE_DISTRICT), ==, 0);
+  g_assert_true (find_dialog_of (window) == dialog);
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (entries, 0), "error"));
+
+  for (guint i = 1; i < G_N_ELEMENTS (texts); i++)
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, i)), texts[i]);
+  g_signal_emit_by_name (add, "clicked");
+  spin_a_little ();
+
+  g_assert_cmpint (wy_store_count (store, WY_TABLE_COMPOUND), ==, 1);
+  communities = wy_store_list (store, WY_TABLE_COMMUNITY, 0, &error);
+  g_assert_cmpuint (communities->len, ==, 1);
+  g_assert_cmpstr (wy_record_get (g_ptr_array_index (communities, 0), "name"), ==, "东门社区");
+  g_assert_cmpuint (g_list_model_get_n_items (wy_window_get_compound_model (window)), ==, 1);
+  g_assert_null (find_dialog_of (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_a_little ();
+}
+
 static void
 test_window_open_failure (void)
 {
@@ -238,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/window/lists-compounds", test_window_lists_compounds);
   g_test_add_func ("/window/empty-ledger", test_window_empty_ledger);
   g_test_add_func ("/window/open-failure", test_window_open_failure);
+  g_test_add_func ("/window/first-compound", test_window_first_compound);
 
   return g_test_run ();
 }
