@@ -10,6 +10,7 @@
 #include "wy-array-model.h"
 #include "wy-compound-item.h"
 #include "wy-compounds-page.h"
+#include "wy-drop-down.h"
 #include "wy-gui.h"
 
 struct _WyCompoundsPage
@@ -248,11 +249,26 @@ create_sorter (WyCompoundsColumn column)
     }
 }
 
+/* What a supervisor looks for first comes first: on a narrow screen the
+ * list scrolls sideways, and the lights should not be what scrolls away. */
+static const WyCompoundsColumn display_order[WY_COMPOUNDS_N_COLUMNS] = {
+  WY_COMPOUNDS_COLUMN_NAME,
+  WY_COMPOUNDS_COLUMN_COMMUNITY,
+  WY_COMPOUNDS_COLUMN_NEAREST_DEADLINE,
+  WY_COMPOUNDS_COLUMN_OPEN_PROBLEMS,
+  WY_COMPOUNDS_COLUMN_TARGETS,
+  WY_COMPOUNDS_COLUMN_CATEGORY,
+  WY_COMPOUNDS_COLUMN_PILOT,
+  WY_COMPOUNDS_COLUMN_GOVERNANCE_MODE,
+  WY_COMPOUNDS_COLUMN_HOUSEHOLDS,
+};
+
 static void
 setup_columns (WyCompoundsPage *self)
 {
-  for (guint i = 0; i < WY_COMPOUNDS_N_COLUMNS; i++)
+  for (guint position = 0; position < WY_COMPOUNDS_N_COLUMNS; position++)
     {
+      WyCompoundsColumn i = display_order[position];
       g_autoptr(GtkColumnViewColumn) column = NULL;
       g_autoptr(GtkSorter) sorter = NULL;
       GtkListItemFactory *factory;
@@ -574,6 +590,7 @@ add_filter (WyCompoundsPage    *self,
   gtk_widget_set_focusable (GTK_WIDGET (child), FALSE);
 
   self->filters[which] = GTK_DROP_DOWN (drop_down);
+  wy_drop_down_set_compact (self->filters[which], 12);
 }
 
 static void
