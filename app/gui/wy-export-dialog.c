@@ -145,23 +145,6 @@ export_thread (GTask        *task,
 /* Choices ------------------------------------------------------------- */
 
 static void
-show_error (WyExportDialog *self,
-            const char     *heading,
-            const GError   *error)
-{
-  GtkWidget *dialog;
-
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                   "%s", heading);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            error != NULL ? error->message : "");
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 set_last_error (WyExportDialog *self,
                 const GError   *error)
 {
@@ -346,7 +329,7 @@ on_export_done_cb (GObject      *source,
       set_last_error (self, error);
       /* Cancelled: back to the choices, nothing was written. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could not export the ledger"), error);
+        wy_gui_show_error (GTK_WINDOW (self), _("Could not export the ledger"), error);
       return;
     }
 
@@ -399,7 +382,7 @@ wy_export_dialog_export_to (WyExportDialog *self,
   if (snapshot == NULL)
     {
       set_last_error (self, error);
-      show_error (self, _("Could not export the ledger"), error);
+      wy_gui_show_error (GTK_WINDOW (self), _("Could not export the ledger"), error);
       return FALSE;
     }
 

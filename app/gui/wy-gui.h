@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -9,6 +9,12 @@ G_BEGIN_DECLS
  * widget with a template calls it from its class_init, so the tests need
  * no set-up of their own. */
 void wy_gui_ensure_resources (void);
+
+/* A modal error message over parent: the heading, and the error's message
+ * (which says why) beneath it. Closes itself. */
+void wy_gui_show_error (GtkWindow    *parent,
+                        const char   *heading,
+                        const GError *error);
 
 #define WY_GUI_RESOURCE_PATH "/io/github/wuyou/Wuyou"
 

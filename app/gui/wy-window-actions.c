@@ -10,6 +10,7 @@
 #include "wy-preferences-window.h"
 #include "wy-problem-dialog.h"
 #include "wy-window-private.h"
+#include "wy-gui.h"
 
 static WyApplication *
 get_application (WyWindow *self)
@@ -19,23 +20,6 @@ get_application (WyWindow *self)
   /* A window made without an application (the tests) has no one to ask
    * for file choosers; the actions then do nothing. */
   return WY_IS_APPLICATION (app) ? WY_APPLICATION (app) : NULL;
-}
-
-static void
-show_error (WyWindow     *self,
-            const char   *heading,
-            const GError *error)
-{
-  GtkWidget *dialog;
-
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                   "%s", heading);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            error != NULL ? error->message : "");
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -86,7 +70,7 @@ on_save_copy_response_cb (GtkNativeDialog *native,
                               ? g_strdup (path) : g_strconcat (path, WY_LEDGER_EXTENSION, NULL);
 
       if (!wy_store_save_copy (wy_window_get_store (self), full, &error))
-        show_error (self, _("Could not save a copy of the ledger"), error);
+        wy_gui_show_error (GTK_WINDOW (self), _("Could not save a copy of the ledger"), error);
     }
 
   gtk_native_dialog_destroy (native);
@@ -422,7 +406,7 @@ on_delete_response_cb (GtkDialog *dialog,
     return;
 
   if (!wy_window_delete_compound (self, id, &error))
-    show_error (self, _("Could not delete the compound"), error);
+    wy_gui_show_error (GTK_WINDOW (self), _("Could not delete the compound"), error);
 }
 
 static void
@@ -477,7 +461,7 @@ wy_window_actions_undo (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
 
   if (!wy_window_undo (self, &error))
-    show_error (self, _("Could not undo the delete"), error);
+    wy_gui_show_error (GTK_WINDOW (self), _("Could not undo the delete"), error);
 }
 
 static const GActionEntry window_actions[] = {
