@@ -12,3 +12,5 @@
 #include "wy-problems.h"
 #include "wy-locations.h"
 #include "wy-export.h"
+#include "wy-due.h"
+#include "wy-funding.h"

@@ -1,0 +1,654 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "wy-due-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wy-array-model.h"
+#include "wy-due-page.h"
+
+struct _WyDuePage
+{
+  GtkWidget      parent_instance;
+
+  WyStore       *store;
+  gulong         row_changed_id;
+  gboolean       loaded;
+  gboolean       dirty;         /* edited while not shown */
+  guint          reload_id;
+  GDate          today;
+  gboolean       today_fixed;
+  WyDueGrouping  grouping;
+
+  GPtrArray     *items;         /* of WyDueItem; the rows point into it */
+  WyArrayModel  *rows;          /* of WyDueRow: group headers and items */
+  guint          counts[WY_DUE_N_BUCKETS];
+  char          *light_markup[WY_LIGHT_DONE + 1];
+
+  /* Widgets */
+  GtkWidget     *box;
+  GtkWidget     *figures[WY_DUE_N_BUCKETS];
+  GtkWidget     *by_unit_button;
+  GtkWidget     *by_community_button;
+  GtkWidget     *stack;
+  GtkWidget     *list_view;
+};
+
+enum {
+  SIGNAL_OPEN_ITEM,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (WyDuePage, wy_due_page, GTK_TYPE_WIDGET)
+
+static const char *
+bucket_label (WyDueBucket bucket)
+{
+  switch (bucket)
+    {
+    case WY_DUE_OVERDUE:   return _("Overdue");
+    case WY_DUE_TODAY:     return _("Due today");
+    case WY_DUE_THIS_WEEK: return _("Due this week");
+    default:               g_return_val_if_reached ("");
+    }
+}
+
+static void
+get_today (WyDuePage *self,
+           GDate     *out)
+{
+  if (self->today_fixed)
+    *out = self->today;
+  else
+    wy_date_set_today (out);
+}
+
+/* --- Rows ---------------------------------------------------------------- */
+
+/* One line of the list: a group's header or an item. A GtkListView draws
+ * only the lines on screen, so tens of thousands of due items on a
+ * 50,000-compound ledger cost nothing to show. */
+struct _WyDueRow
+{
+  GObject     parent_instance;
+  WyDueRowKind kind;
+  char       *text;     /* the header's */
+  WyDueItem  *item;     /* borrowed from the page's array */
+};
+
+G_DECLARE_FINAL_TYPE (WyDueRow, wy_due_row, WY, DUE_ROW, GObject)
+G_DEFINE_FINAL_TYPE (WyDueRow, wy_due_row, G_TYPE_OBJECT)
+
+static void
+wy_due_row_finalize (GObject *object)
+{
+  g_free (WY_DUE_ROW (object)->text);
+  G_OBJECT_CLASS (wy_due_row_parent_class)->finalize (object);
+}
+
+static void
+wy_due_row_class_init (WyDueRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = wy_due_row_finalize;
+}
+
+static void
+wy_due_row_init (WyDueRow *self)
+{
+}
+
+WyDueRowKind
+wy_due_page_row_get_kind (gpointer row)
+{
+  g_return_val_if_fail (WY_IS_DUE_ROW (row), WY_DUE_ROW_GROUP);
+  return WY_DUE_ROW (row)->kind;
+}
+
+const char *
+wy_due_page_row_get_text (gpointer row)
+{
+  g_return_val_if_fail (WY_IS_DUE_ROW (row), NULL);
+  return WY_DUE_ROW (row)->text;
+}
+
+const WyDueItem *
+wy_due_page_row_get_item (gpointer row)
+{
+  g_return_val_if_fail (WY_IS_DUE_ROW (row), NULL);
+  return WY_DUE_ROW (row)->item;
+}
+
+enum {
+  CELL_HEADER,
+  CELL_LIGHT,
+  CELL_KIND,
+  CELL_TITLE,
+  CELL_DEADLINE,
+  CELL_RESPONSIBLE,
+  CELL_PLACE,
+  N_CELLS
+};
+
+static GtkWidget *
+cell_label (GtkWidget *row_box,
+            int        width_chars,
+            gboolean   expand)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (width_chars > 0)
+    {
+      gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), width_chars);
+    }
+  gtk_widget_set_hexpand (label, expand);
+  gtk_box_append (GTK_BOX (row_box), label);
+  return label;
+}
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     WyDuePage                *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget **cells = g_new0 (GtkWidget *, N_CELLS);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+
+  cells[CELL_HEADER] = cell_label (box, 0, TRUE);
+  gtk_widget_add_css_class (cells[CELL_HEADER], "heading");
+  cells[CELL_LIGHT] = cell_label (box, 8, FALSE);
+  gtk_widget_set_margin_start (cells[CELL_LIGHT], 12);
+  cells[CELL_KIND] = cell_label (box, 14, FALSE);
+  cells[CELL_TITLE] = cell_label (box, 24, TRUE);
+  cells[CELL_DEADLINE] = cell_label (box, 10, FALSE);
+  cells[CELL_RESPONSIBLE] = cell_label (box, 16, FALSE);
+  cells[CELL_PLACE] = cell_label (box, 20, FALSE);
+
+  g_object_set_data_full (G_OBJECT (box), "wy-cells", cells, g_free);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    WyDuePage                *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget **cells = g_object_get_data (G_OBJECT (box), "wy-cells");
+  WyDueRow *row = gtk_list_item_get_item (list_item);
+  WyDueItem *item = row->item;
+  gboolean header = row->kind == WY_DUE_ROW_GROUP;
+  g_autofree char *place = NULL;
+  g_autofree char *accessible = NULL;
+  const char *kind;
+
+  gtk_list_item_set_activatable (list_item, !header);
+  gtk_widget_set_visible (cells[CELL_HEADER], header);
+  for (guint c = CELL_LIGHT; c < N_CELLS; c++)
+    gtk_widget_set_visible (cells[c], !header);
+  gtk_widget_set_margin_top (box, header ? 12 : 4);
+
+  if (header)
+    {
+      gtk_label_set_text (GTK_LABEL (cells[CELL_HEADER]), row->text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, row->text,
+                                      -1);
+      return;
+    }
+
+  kind = wy_due_kind_to_label (item->kind);
+  if (item->compound[0] != '\0' && item->community[0] != '\0')
+    place = g_strdup_printf ("%s · %s", item->community, item->compound);
+  else
+    place = g_strdup (item->community[0] != '\0' ? item->community : item->compound);
+
+  gtk_label_set_markup (GTK_LABEL (cells[CELL_LIGHT]), self->light_markup[item->light]);
+  gtk_widget_remove_css_class (cells[CELL_LIGHT], "wy-light-red");
+  gtk_widget_remove_css_class (cells[CELL_LIGHT], "wy-light-yellow");
+  if (item->light == WY_LIGHT_RED)
+    gtk_widget_add_css_class (cells[CELL_LIGHT], "wy-light-red");
+  else if (item->light == WY_LIGHT_YELLOW)
+    gtk_widget_add_css_class (cells[CELL_LIGHT], "wy-light-yellow");
+  gtk_label_set_text (GTK_LABEL (cells[CELL_KIND]), kind);
+  gtk_label_set_text (GTK_LABEL (cells[CELL_TITLE]), item->title);
+  gtk_widget_set_tooltip_text (cells[CELL_TITLE], item->title);
+  gtk_label_set_text (GTK_LABEL (cells[CELL_DEADLINE]), item->deadline);
+  gtk_label_set_text (GTK_LABEL (cells[CELL_RESPONSIBLE]), item->responsible);
+  gtk_widget_set_tooltip_text (cells[CELL_RESPONSIBLE], item->responsible);
+  gtk_label_set_text (GTK_LABEL (cells[CELL_PLACE]), place);
+  gtk_widget_set_tooltip_text (cells[CELL_PLACE], place);
+
+  /* One sentence for a screen reader instead of six cells. */
+  accessible = g_strdup_printf (_("%s: %s “%s”, due %s, %s, %s"),
+                                wy_light_to_label (item->light), kind, item->title,
+                                item->deadline, item->responsible, place);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static WyDueRow *
+group_row_new (WyDuePage  *self,
+               WyDueGroup *group)
+{
+  WyDueRow *row = g_object_new (wy_due_row_get_type (), NULL);
+  const char *name = group->name;
+
+  if (name[0] == '\0')
+    name = self->grouping == WY_DUE_BY_COMMUNITY ? _("No community") : _("No responsible unit");
+
+  row->kind = WY_DUE_ROW_GROUP;
+  /* Translators: a group of the Due list: its name, how many items, then
+   * how many are overdue, due today and due this week. */
+  row->text = g_strdup_printf (_("%s (%u): %u overdue, %u due today, %u due this week"),
+                               name, group->total, group->counts[WY_DUE_OVERDUE],
+                               group->counts[WY_DUE_TODAY], group->counts[WY_DUE_THIS_WEEK]);
+  return row;
+}
+
+static void
+fill_list (WyDuePage *self)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->items != NULL)
+    {
+      groups = wy_due_group_items (self->items, self->grouping);
+      for (guint g = 0; g < groups->len; g++)
+        {
+          WyDueGroup *group = g_ptr_array_index (groups, g);
+
+          g_ptr_array_add (rows, group_row_new (self, group));
+          for (guint i = 0; i < group->items->len; i++)
+            {
+              WyDueRow *row = g_object_new (wy_due_row_get_type (), NULL);
+
+              row->kind = WY_DUE_ROW_ITEM;
+              row->item = g_ptr_array_index (group->items, i);
+              g_ptr_array_add (rows, row);
+            }
+        }
+    }
+
+  wy_array_model_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                         rows->pdata, rows->len);
+}
+
+/* --- Loading ------------------------------------------------------------- */
+
+static void
+update_figures (WyDuePage *self)
+{
+  for (guint b = 0; b < WY_DUE_N_BUCKETS; b++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", self->counts[b]);
+      g_autofree char *accessible = g_strdup_printf ("%s: %u", bucket_label (b), self->counts[b]);
+
+      gtk_label_set_text (GTK_LABEL (self->figures[b]), number);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (self->figures[b])),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+    }
+}
+
+void
+wy_due_page_reload (WyDuePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  GDate today;
+
+  g_return_if_fail (WY_IS_DUE_PAGE (self));
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->loaded = TRUE;
+  self->dirty = FALSE;
+
+  get_today (self, &today);
+  items = wy_store_list_due (self->store, &today, wy_store_get_warning_days (self->store),
+                             WY_DUE_DEFAULT_HORIZON_DAYS, &error);
+  if (items == NULL)
+    {
+      g_warning ("Could not list the due items: %s", error->message);
+      items = g_ptr_array_new_with_free_func ((GDestroyNotify) wy_due_item_free);
+    }
+
+  /* The rows point into the old array: drop them first. */
+  wy_array_model_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), NULL, 0);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  self->items = g_steal_pointer (&items);
+  wy_due_count_buckets (self->items, self->counts);
+
+  update_figures (self);
+  fill_list (self);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), self->items->len > 0 ? "list" : "empty");
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  WyDuePage *self = user_data;
+
+  self->reload_id = 0;
+  wy_due_page_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_row_changed_cb (WyStore   *store,
+                         int        table,
+                         gint64     id,
+                         WyDuePage *self)
+{
+  switch (table)
+    {
+    case WY_TABLE_PROBLEM:
+    case WY_TABLE_TASK:
+    case WY_TABLE_MILESTONE:
+    case WY_TABLE_PHASE:
+    case WY_TABLE_ASSISTANCE_UNIT:
+    case WY_TABLE_COMPOUND:
+    case WY_TABLE_COMMUNITY:
+      if (!self->loaded)
+        break;
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        self->dirty = TRUE;
+      else if (self->reload_id == 0)
+        self->reload_id = g_idle_add (reload_idle_cb, self);
+      break;
+
+    default:
+      break;
+    }
+}
+
+static void
+on_map_cb (GtkWidget *widget,
+           WyDuePage *self)
+{
+  /* Read when seen, and again when the ledger changed meanwhile. */
+  if (!self->loaded || self->dirty)
+    wy_due_page_reload (self);
+}
+
+static void
+on_list_view_activate_cb (GtkListView *list_view,
+                          guint        position,
+                          WyDuePage   *self)
+{
+  g_autoptr(WyDueRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+
+  if (row != NULL && row->item != NULL)
+    g_signal_emit (self, signals[SIGNAL_OPEN_ITEM], 0, (int) row->item->kind, row->item->id);
+}
+
+static void
+on_grouping_toggled_cb (GtkToggleButton *button,
+                        WyDuePage       *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  wy_due_page_set_grouping (self, GTK_WIDGET (button) == self->by_community_button
+                                  ? WY_DUE_BY_COMMUNITY : WY_DUE_BY_UNIT);
+}
+
+/* --- The widget ---------------------------------------------------------- */
+
+static void
+wy_due_page_dispose (GObject *object)
+{
+  WyDuePage *self = (WyDuePage *)object;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->row_changed_id, self->store);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (wy_due_page_parent_class)->dispose (object);
+}
+
+static void
+wy_due_page_finalize (GObject *object)
+{
+  WyDuePage *self = (WyDuePage *)object;
+
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->light_markup); i++)
+    g_clear_pointer (&self->light_markup[i], g_free);
+
+  G_OBJECT_CLASS (wy_due_page_parent_class)->finalize (object);
+}
+
+static void
+wy_due_page_class_init (WyDuePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wy_due_page_dispose;
+  object_class->finalize = wy_due_page_finalize;
+
+  signals[SIGNAL_OPEN_ITEM] =
+    g_signal_new ("open-item",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT64);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "wy-due-page");
+}
+
+static void
+wy_due_page_init (WyDuePage *self)
+{
+  static const char *light_colors[] = {
+    [WY_LIGHT_NONE] = "#77767b", [WY_LIGHT_GREEN] = "#26a269",
+    [WY_LIGHT_YELLOW] = "#e5a50a", [WY_LIGHT_RED] = "#c01c28", [WY_LIGHT_DONE] = "#3584e4",
+  };
+
+  g_date_clear (&self->today, 1);
+  self->grouping = WY_DUE_BY_UNIT;
+  self->rows = wy_array_model_new (wy_due_row_get_type ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->light_markup); i++)
+    self->light_markup[i] = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
+                                                     light_colors[i],
+                                                     i == WY_LIGHT_NONE ? "" : wy_light_to_label (i));
+
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
+}
+
+static GtkWidget *
+create_figure (WyDuePage   *self,
+               WyDueBucket  bucket)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *number = gtk_label_new ("0");
+  GtkWidget *caption = gtk_label_new (bucket_label (bucket));
+
+  gtk_widget_add_css_class (number, "title-1");
+  if (bucket == WY_DUE_OVERDUE)
+    gtk_widget_add_css_class (number, "wy-light-red");
+  else if (bucket == WY_DUE_TODAY)
+    gtk_widget_add_css_class (number, "wy-light-yellow");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, bucket_label (bucket),
+                                  -1);
+  self->figures[bucket] = number;
+  return box;
+}
+
+WyDuePage *
+wy_due_page_new (WyStore *store)
+{
+  WyDuePage *self;
+  GtkWidget *figures;
+  GtkWidget *bar;
+  GtkWidget *group_label;
+  GtkWidget *toggles;
+  GtkWidget *scrolled;
+  GtkWidget *empty;
+  GtkListItemFactory *factory;
+
+  g_return_val_if_fail (WY_IS_STORE (store), NULL);
+
+  self = g_object_new (WY_TYPE_DUE_PAGE, NULL);
+  self->store = g_object_ref (store);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  /* The three figures. */
+  figures = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_set_homogeneous (GTK_BOX (figures), TRUE);
+  gtk_widget_set_margin_top (figures, 18);
+  gtk_widget_set_margin_bottom (figures, 12);
+  for (guint b = 0; b < WY_DUE_N_BUCKETS; b++)
+    gtk_box_append (GTK_BOX (figures), create_figure (self, b));
+  gtk_box_append (GTK_BOX (self->box), figures);
+
+  /* The grouping switch: two linked toggle buttons. */
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_add_css_class (bar, "wy-filter-bar");
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  group_label = gtk_label_new_with_mnemonic (_("_Group by"));
+  gtk_box_append (GTK_BOX (bar), group_label);
+  toggles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (toggles, "linked");
+  self->by_unit_button = gtk_toggle_button_new_with_label (_("Responsible unit"));
+  self->by_community_button = gtk_toggle_button_new_with_label (_("Community"));
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->by_community_button),
+                               GTK_TOGGLE_BUTTON (self->by_unit_button));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->by_unit_button), TRUE);
+  gtk_box_append (GTK_BOX (toggles), self->by_unit_button);
+  gtk_box_append (GTK_BOX (toggles), self->by_community_button);
+  gtk_box_append (GTK_BOX (bar), toggles);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (group_label), self->by_unit_button);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->by_unit_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Group by responsible unit"),
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->by_community_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Group by community"),
+                                  -1);
+  g_signal_connect (self->by_unit_button, "toggled", G_CALLBACK (on_grouping_toggled_cb), self);
+  g_signal_connect (self->by_community_button, "toggled", G_CALLBACK (on_grouping_toggled_cb), self);
+  gtk_box_append (GTK_BOX (self->box), bar);
+
+  /* The list, or a word that there is nothing due. */
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
+  self->list_view = GTK_WIDGET (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))),
+                                                   factory));
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list_view), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Items overdue and due soon"),
+                                  -1);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_list_view_activate_cb), self);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list_view);
+
+  empty = gtk_label_new (_("Nothing is overdue or due this week."));
+  gtk_widget_add_css_class (empty, "wy-empty-state");
+  gtk_widget_add_css_class (empty, "dim-label");
+
+  self->stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (self->stack, TRUE);
+  gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "list");
+  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
+  gtk_box_append (GTK_BOX (self->box), self->stack);
+
+  self->row_changed_id = g_signal_connect (store, WY_STORE_SIGNAL_ROW_CHANGED,
+                                           G_CALLBACK (on_store_row_changed_cb), self);
+  return self;
+}
+
+void
+wy_due_page_set_today (WyDuePage   *self,
+                       const GDate *today)
+{
+  g_return_if_fail (WY_IS_DUE_PAGE (self));
+
+  self->today_fixed = today != NULL && g_date_valid (today);
+  if (self->today_fixed)
+    self->today = *today;
+  wy_due_page_reload (self);
+}
+
+void
+wy_due_page_set_grouping (WyDuePage     *self,
+                          WyDueGrouping  grouping)
+{
+  GtkWidget *button;
+
+  g_return_if_fail (WY_IS_DUE_PAGE (self));
+  g_return_if_fail (grouping == WY_DUE_BY_UNIT || grouping == WY_DUE_BY_COMMUNITY);
+
+  button = grouping == WY_DUE_BY_COMMUNITY ? self->by_community_button : self->by_unit_button;
+  if (!gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)))
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);  /* comes back here */
+
+  if (self->grouping == grouping)
+    return;
+  self->grouping = grouping;
+  if (self->loaded)
+    fill_list (self);
+}
+
+WyDueGrouping
+wy_due_page_get_grouping (WyDuePage *self)
+{
+  g_return_val_if_fail (WY_IS_DUE_PAGE (self), WY_DUE_BY_UNIT);
+
+  return self->grouping;
+}
+
+guint
+wy_due_page_get_count (WyDuePage   *self,
+                       WyDueBucket  bucket)
+{
+  g_return_val_if_fail (WY_IS_DUE_PAGE (self), 0);
+  g_return_val_if_fail (bucket < WY_DUE_N_BUCKETS, 0);
+
+  return self->counts[bucket];
+}
+
+GListModel *
+wy_due_page_get_rows (WyDuePage *self)
+{
+  g_return_val_if_fail (WY_IS_DUE_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->rows);
+}
+
+GtkListView *
+wy_due_page_get_list_view (WyDuePage *self)
+{
+  g_return_val_if_fail (WY_IS_DUE_PAGE (self), NULL);
+
+  return GTK_LIST_VIEW (self->list_view);
+}

@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <gtk/gtk.h>
+
+#include "wy-due-page.h"
+#include "wy-test-util.h"
+
+#define DEMO_SIZE 24
+#define TODAY "2023-03-15"
+
+static void
+spin_until (gboolean (*cond) (gpointer),
+            gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!cond (data) && g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+spin_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static WyStore *
+open_demo_ledger (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = wy_test_tmp_path (name);
+  WyStore *store;
+  GDate today;
+
+  wy_test_date (&today, TODAY);
+  g_assert_true (wy_demo_write (path, DEMO_SIZE, &today, &error));
+  g_assert_no_error (error);
+
+  store = wy_store_open (path, &error);
+  g_assert_no_error (error);
+  wy_store_set_operator (store, "测试员");
+  return store;
+}
+
+/* The header texts of the list, in order. */
+static GPtrArray *
+group_headers (WyDuePage *page)
+{
+  GListModel *rows = wy_due_page_get_rows (page);
+  GPtrArray *headers = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+
+      if (wy_due_page_row_get_kind (row) == WY_DUE_ROW_GROUP)
+        g_ptr_array_add (headers, (gpointer) wy_due_page_row_get_text (row));
+    }
+  return headers;
+}
+
+static guint
+count_rows (WyDuePage    *page,
+            WyDueRowKind  kind)
+{
+  GListModel *rows = wy_due_page_get_rows (page);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+
+      n += wy_due_page_row_get_kind (row) == kind;
+    }
+  return n;
+}
+
+/* The position of the header starting with prefix. */
+static guint
+find_header (WyDuePage  *page,
+             const char *prefix)
+{
+  GListModel *rows = wy_due_page_get_rows (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+
+      if (wy_due_page_row_get_kind (row) == WY_DUE_ROW_GROUP &&
+          g_str_has_prefix (wy_due_page_row_get_text (row), prefix))
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+/* What the headers must say, from the core's grouping (tested by hand in
+ * test-due.c). */
+static void
+assert_headers_match (WyDuePage     *page,
+                      WyStore       *store,
+                      WyDueGrouping  grouping)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) headers = group_headers (page);
+  GDate today;
+
+  wy_test_date (&today, TODAY);
+  items = wy_store_list_due (store, &today, wy_store_get_warning_days (store), 7, NULL);
+  groups = wy_due_group_items (items, grouping);
+
+  g_assert_cmpuint (headers->len, ==, groups->len);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      WyDueGroup *group = groups->pdata[i];
+      const char *name = group->name[0] != '\0' ? group->name
+                         : grouping == WY_DUE_BY_COMMUNITY ? "No community" : "No responsible unit";
+      g_autofree char *expected = g_strdup_printf ("%s (%u): %u overdue, %u due today, %u due this week",
+                                                   name, group->total, group->counts[WY_DUE_OVERDUE],
+                                                   group->counts[WY_DUE_TODAY], group->counts[WY_DUE_THIS_WEEK]);
+
+      g_assert_cmpstr (headers->pdata[i], ==, expected);
+    }
+}
+
+static gboolean
+header_present (WyDuePage  *page,
+                const char *text)
+{
+  g_autoptr(GPtrArray) headers = group_headers (page);
+
+  for (guint i = 0; i < headers->len; i++)
+    if (g_str_equal (headers->pdata[i], text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct {
+  int    kind;
+  gint64 id;
+  guint  n_emitted;
+} Opened;
+
+static void
+on_open_item_cb (WyDuePage *page,
+                 int        kind,
+                 gint64     id,
+                 Opened    *opened)
+{
+  opened->kind = kind;
+  opened->id = id;
+  opened->n_emitted++;
+}
+
+static gboolean
+overdue_is (gpointer data)
+{
+  WyDuePage *page = data;
+  guint *expected = g_object_get_data (G_OBJECT (page), "expected");
+
+  return wy_due_page_get_count (page, WY_DUE_OVERDUE) == *expected;
+}
+
+static void
+test_due_page (void)
+{
+  g_autoptr(WyStore) store = open_demo_ledger ("due-page.wuyou");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  WyDuePage *page;
+  GtkWindow *window;
+  guint position;
+  WyRecord *task;
+  gint64 task_id;
+  guint counts[WY_DUE_N_BUCKETS];
+  guint expected_overdue;
+  Opened opened = { -1, 0, 0 };
+  GDate today;
+  const char *figure_names[] = { "Overdue", "Due today", "Due this week" };
+
+  /* A task of our own, due today, with a unit of its own: one group. */
+  task = wy_record_new (WY_TABLE_TASK);
+  wy_record_set (task, "title", "督办：补齐网格员");
+  wy_record_set (task, "lead_units", "测试督办组");
+  wy_record_set (task, "deadline", TODAY);
+  wy_record_set (task, "status", WY_TASK_IN_PROGRESS);
+  task_id = wy_store_insert (store, task, &error);
+  g_assert_no_error (error);
+  wy_record_unref (task);
+
+  wy_test_date (&today, TODAY);
+  items = wy_store_list_due (store, &today, wy_store_get_warning_days (store), 7, &error);
+  g_assert_no_error (error);
+  wy_due_count_buckets (items, counts);
+  /* The demo ledger has something in every bucket on this day. */
+  for (guint b = 0; b < WY_DUE_N_BUCKETS; b++)
+    g_assert_cmpuint (counts[b], >, 0);
+
+  page = wy_due_page_new (store);
+  g_signal_connect (page, "open-item", G_CALLBACK (on_open_item_cb), &opened);
+  wy_due_page_set_today (page, &today);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1024, 700);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  spin_until (is_mapped, window);
+
+  /* The three figures, as numbers and as accessible names. */
+  for (guint b = 0; b < WY_DUE_N_BUCKETS; b++)
+    g_assert_cmpuint (wy_due_page_get_count (page, b), ==, counts[b]);
+  {
+    GtkWidget *figures = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (page)));
+    guint b = 0;
+
+    for (GtkWidget *figure = gtk_widget_get_first_child (figures); figure != NULL;
+         figure = gtk_widget_get_next_sibling (figure), b++)
+      {
+        g_autofree char *number = g_strdup_printf ("%u", counts[b]);
+
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (figure))), ==, number);
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (figure))), ==, figure_names[b]);
+      }
+    g_assert_cmpuint (b, ==, WY_DUE_N_BUCKETS);
+  }
+
+  /* Grouped by responsible unit, then by community. */
+  g_assert_cmpint (wy_due_page_get_grouping (page), ==, WY_DUE_BY_UNIT);
+  assert_headers_match (page, store, WY_DUE_BY_UNIT);
+  g_assert_true (header_present (page, "测试督办组 (1): 0 overdue, 1 due today, 0 due this week"));
+  g_assert_cmpuint (count_rows (page, WY_DUE_ROW_ITEM), ==, items->len);
+
+  wy_due_page_set_grouping (page, WY_DUE_BY_COMMUNITY);
+  assert_headers_match (page, store, WY_DUE_BY_COMMUNITY);
+  g_assert_false (header_present (page, "测试督办组 (1): 0 overdue, 1 due today, 0 due this week"));
+  g_assert_cmpuint (count_rows (page, WY_DUE_ROW_ITEM), ==, items->len);
+
+  wy_due_page_set_grouping (page, WY_DUE_BY_UNIT);
+  assert_headers_match (page, store, WY_DUE_BY_UNIT);
+
+  /* Activating the row of our task (as Enter or a click does) opens it;
+   * a header opens nothing. */
+  position = find_header (page, "测试督办组");
+  gtk_widget_activate_action (GTK_WIDGET (wy_due_page_get_list_view (page)), "list.activate-item", "u", position);
+  g_assert_cmpuint (opened.n_emitted, ==, 0);
+  {
+    g_autoptr(GObject) row = g_list_model_get_item (wy_due_page_get_rows (page), position + 1);
+
+    g_assert_cmpint (wy_due_page_row_get_kind (row), ==, WY_DUE_ROW_ITEM);
+    g_assert_cmpint (wy_due_page_row_get_item (row)->id, ==, task_id);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (wy_due_page_get_list_view (page)), "list.activate-item", "u", position + 1);
+  g_assert_cmpuint (opened.n_emitted, ==, 1);
+  g_assert_cmpint (opened.kind, ==, WY_DUE_KIND_TASK);
+  g_assert_cmpint (opened.id, ==, task_id);
+
+  /* An edit elsewhere reaches the page: our task, done, leaves; a task
+   * overdue since yesterday arrives. */
+  g_assert_true (wy_store_update_field (store, WY_TABLE_TASK, task_id, "status", WY_TASK_DONE, &error));
+  g_assert_true (wy_store_update_field (store, WY_TABLE_TASK, task_id, "deadline", "2023-03-14", &error));
+  g_assert_true (wy_store_update_field (store, WY_TABLE_TASK, task_id, "status", WY_TASK_IN_PROGRESS, &error));
+  g_assert_no_error (error);
+  expected_overdue = counts[WY_DUE_OVERDUE] + 1;
+  g_object_set_data (G_OBJECT (page), "expected", &expected_overdue);
+  spin_until (overdue_is, page);
+  g_assert_cmpuint (wy_due_page_get_count (page, WY_DUE_OVERDUE), ==, expected_overdue);
+  g_assert_cmpuint (wy_due_page_get_count (page, WY_DUE_TODAY), ==, counts[WY_DUE_TODAY] - 1);
+  g_assert_true (header_present (page, "测试督办组 (1): 1 overdue, 0 due today, 0 due this week"));
+
+  if (g_getenv ("WY_TEST_SCREENSHOT_PAUSE") != NULL)
+    spin_for (atoi (g_getenv ("WY_TEST_SCREENSHOT_PAUSE")));
+
+  gtk_window_destroy (window);
+  spin_for (20);
+}
+
+static void
+test_due_page_empty (void)
+{
+  g_autoptr(WyStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = wy_test_tmp_path ("due-empty.wuyou");
+  WyDuePage *page;
+  GDate today;
+
+  store = wy_store_create_empty (path, &error);
+  g_assert_no_error (error);
+
+  page = g_object_ref_sink (wy_due_page_new (store));
+  wy_test_date (&today, TODAY);
+  wy_due_page_set_today (page, &today);
+  for (guint b = 0; b < WY_DUE_N_BUCKETS; b++)
+    g_assert_cmpuint (wy_due_page_get_count (page, b), ==, 0);
+  g_assert_cmpuint (count_rows (page, WY_DUE_ROW_ITEM), ==, 0);
+  g_object_unref (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+  g_test_add_func ("/due-page/figures-groups-open", test_due_page);
+  g_test_add_func ("/due-page/empty", test_due_page_empty);
+
+  return g_test_run ();
+}
