@@ -122,3 +122,37 @@ wy_store_funding_total_for_compound (WyStore  *self,
 
   return wy_store_finish_read (self, stmt, rc, error);
 }
+
+gboolean
+wy_store_funding_total_for_community (WyStore  *self,
+                                      gint64    community_id,
+                                      double   *total,
+                                      guint    *count,
+                                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WY_IS_STORE (self), FALSE);
+
+  stmt = wy_store_prepare_cached (self,
+                                  "SELECT COUNT(*), TOTAL(f.amount) FROM funding f"
+                                  " JOIN compound co ON co.id = f.compound_id"
+                                  " WHERE co.community_id = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, community_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (count != NULL)
+        *count = (guint) sqlite3_column_int64 (stmt, 0);
+      if (total != NULL)
+        *total = sqlite3_column_double (stmt, 1);
+      rc = sqlite3_step (stmt);
+    }
+
+  return wy_store_finish_read (self, stmt, rc, error);
+}

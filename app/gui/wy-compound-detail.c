@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "wy-compound-detail.h"
+#include "wy-funding-view.h"
 #include "wy-gui.h"
 #include "wy-problem-dialog.h"
 
@@ -28,6 +29,8 @@ struct _WyCompoundDetail
   GtkBox       *targets_box;
   GtkListBox   *problems_list;
   GtkLabel     *problems_heading;
+  GtkBox       *funding_box;
+  WyFundingView *funding_view;
 };
 
 /* One line of the targets checklist: its form, or a button when the
@@ -441,6 +444,7 @@ wy_compound_detail_reload (WyCompoundDetail *self)
   update_title (self);
   reload_targets (self);
   wy_compound_detail_reload_problems (self);
+  wy_funding_view_set_compound (self->funding_view, self->compound_id);
   gtk_stack_set_visible_child_name (self->stack, "compound");
 }
 
@@ -513,6 +517,8 @@ wy_compound_detail_constructed (GObject *object)
   g_return_if_fail (self->store != NULL);
 
   build_sections (self);
+  self->funding_view = wy_funding_view_new (self->store);
+  gtk_box_append (self->funding_box, GTK_WIDGET (self->funding_view));
   gtk_stack_set_visible_child_name (self->stack, "none");
 }
 
@@ -601,6 +607,7 @@ wy_compound_detail_class_init (WyCompoundDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WyCompoundDetail, targets_box);
   gtk_widget_class_bind_template_child (widget_class, WyCompoundDetail, problems_list);
   gtk_widget_class_bind_template_child (widget_class, WyCompoundDetail, problems_heading);
+  gtk_widget_class_bind_template_child (widget_class, WyCompoundDetail, funding_box);
   gtk_widget_class_bind_template_callback (widget_class, on_problems_list_row_activated_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -622,4 +629,12 @@ wy_compound_detail_new (WyStore *store)
   g_return_val_if_fail (WY_IS_STORE (store), NULL);
 
   return g_object_new (WY_TYPE_COMPOUND_DETAIL, "store", store, NULL);
+}
+
+WyFundingView *
+wy_compound_detail_get_funding_view (WyCompoundDetail *self)
+{
+  g_return_val_if_fail (WY_IS_COMPOUND_DETAIL (self), NULL);
+
+  return self->funding_view;
 }

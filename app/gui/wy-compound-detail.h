@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 #include <wuyou/wuyou.h>
 
+#include "wy-funding-view.h"
 #include "wy-record-form.h"
 
 G_BEGIN_DECLS
@@ -36,5 +37,8 @@ guint             wy_compound_detail_get_n_targets    (WyCompoundDetail *self);
 /* Signals:
  *   "compound-changed" (gint64 id): a field of the compound was saved.
  */
+
+/* The compound's funding records and totals, below its problems. */
+WyFundingView    *wy_compound_detail_get_funding_view (WyCompoundDetail *self);
 
 G_END_DECLS

@@ -308,6 +308,7 @@ struct _WyFundingView
   GtkWidget  *box;
   GtkWidget  *list;
   GtkWidget  *total_label;
+  GtkWidget  *community_label;
   GtkWidget  *add_button;
 };
 
@@ -397,6 +398,44 @@ create_row (WyFundingView *self,
   return row;
 }
 
+/* The street office reports money per community, so the compound's
+ * figure is shown next to its community's. */
+static void
+update_community_total (WyFundingView *self)
+{
+  g_autoptr(WyRecord) compound = NULL;
+  g_autoptr(WyRecord) community = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 community_id;
+  double total = 0;
+  guint count = 0;
+
+  gtk_widget_set_visible (self->community_label, FALSE);
+  if (self->compound_id <= 0)
+    return;
+
+  compound = wy_store_get (self->store, WY_TABLE_COMPOUND, self->compound_id, &error);
+  community_id = compound != NULL ? wy_record_get_int (compound, "community_id", 0) : 0;
+  if (community_id > 0)
+    community = wy_store_get (self->store, WY_TABLE_COMMUNITY, community_id, &error);
+  if (community == NULL
+      || !wy_store_funding_total_for_community (self->store, community_id, &total, &count, &error))
+    {
+      if (error != NULL)
+        g_warning ("Could not total the funding of the community: %s", error->message);
+      return;
+    }
+
+  /* TRANSLATORS: “Community total (East Gate): ¥1200.00 in 3 records” */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s total: ¥%.2f in %u record",
+                                       "%s total: ¥%.2f in %u records", count),
+                          wy_record_get (community, "name"), total, count);
+  gtk_label_set_text (GTK_LABEL (self->community_label), text);
+  gtk_widget_set_visible (self->community_label, TRUE);
+}
+
 static void
 reload (WyFundingView *self)
 {
@@ -442,6 +481,7 @@ reload (WyFundingView *self)
   self->total_text = g_strdup_printf (_("Total: ¥%.2f"), self->total);
   gtk_label_set_text (GTK_LABEL (self->total_label), self->total_text);
   gtk_widget_set_sensitive (self->add_button, self->compound_id > 0);
+  update_community_total (self);
 }
 
 static void
@@ -547,6 +587,7 @@ wy_funding_view_init (WyFundingView *self)
   heading = gtk_label_new (_("Funding"));
   gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
   gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "wy-section-heading");
   gtk_box_append (GTK_BOX (self->box), heading);
 
   self->list = gtk_list_box_new ();
@@ -565,6 +606,12 @@ wy_funding_view_init (WyFundingView *self)
   g_signal_connect (self->add_button, "clicked", G_CALLBACK (on_add_clicked_cb), self);
   gtk_box_append (GTK_BOX (bottom), self->add_button);
   gtk_box_append (GTK_BOX (self->box), bottom);
+
+  self->community_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->community_label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (self->community_label), TRUE);
+  gtk_widget_add_css_class (self->community_label, "dim-label");
+  gtk_box_append (GTK_BOX (self->box), self->community_label);
 }
 
 WyFundingView *
@@ -628,4 +675,14 @@ wy_funding_view_delete (WyFundingView  *self,
   g_return_val_if_fail (WY_IS_FUNDING_VIEW (self), FALSE);
 
   return wy_store_delete (self->store, WY_TABLE_FUNDING, funding_id, error);
+}
+
+const char *
+wy_funding_view_get_community_total_text (WyFundingView *self)
+{
+  g_return_val_if_fail (WY_IS_FUNDING_VIEW (self), NULL);
+
+  if (!gtk_widget_get_visible (self->community_label))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->community_label));
 }

@@ -21,6 +21,8 @@ guint          wy_funding_view_get_n_records  (WyFundingView *self);
 double         wy_funding_view_get_total      (WyFundingView *self);
 /* The "Total: ¥…" line as shown. */
 const char    *wy_funding_view_get_total_text (WyFundingView *self);
+/* "East Gate total: ¥… in N records", or NULL when no compound is shown. */
+const char    *wy_funding_view_get_community_total_text (WyFundingView *self);
 /* Opens "Add Funding…" (what the button does); returns the dialog. */
 GtkWindow     *wy_funding_view_add_funding    (WyFundingView *self);
 /* Deletes a record (what a row's delete button does, without asking). */

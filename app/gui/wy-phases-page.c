@@ -961,3 +961,22 @@ wy_phases_page_open_shift_dialog (WyPhasesPage *self)
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
+
+void
+wy_phases_page_focus_milestone (WyPhasesPage *self,
+                                gint64        milestone_id)
+{
+  GtkWidget *name;
+
+  g_return_if_fail (WY_IS_PHASES_PAGE (self));
+
+  name = wy_phases_page_get_milestone_widget (self, milestone_id, "name");
+  if (name == NULL)
+    {
+      wy_phases_page_reload (self);
+      name = wy_phases_page_get_milestone_widget (self, milestone_id, "name");
+    }
+  /* The page's viewport scrolls the focused row into view. */
+  if (name != NULL)
+    gtk_widget_grab_focus (name);
+}

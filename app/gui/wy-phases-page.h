@@ -53,4 +53,8 @@ WyLight       wy_phases_page_get_milestone_light (WyPhasesPage *self,
 /* Opens the shift dialog (returned for tests). */
 WyShiftPlanDialog *wy_phases_page_open_shift_dialog (WyPhasesPage *self);
 
+/* Moves the keyboard focus to a milestone's row (the Due view's "open"). */
+void          wy_phases_page_focus_milestone     (WyPhasesPage *self,
+                                                  gint64        milestone_id);
+
 G_END_DECLS

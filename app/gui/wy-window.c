@@ -8,9 +8,14 @@
 #include <glib/gi18n.h>
 
 #include "wy-compound-item.h"
+#include "wy-assistance-page.h"
 #include "wy-compounds-page.h"
+#include "wy-due-page.h"
 #include "wy-gui.h"
+#include "wy-meetings-page.h"
+#include "wy-phases-page.h"
 #include "wy-problems-page.h"
+#include "wy-tasks-page.h"
 #include "wy-window-private.h"
 
 #define UNDO_NOTICE_SECONDS 10
@@ -30,8 +35,12 @@ struct _WyWindow
   char                 *ledger_title;
   WyCompoundsPage      *compounds_page;
   WyProblemsPage       *problems_page;
-  char                 *compounds_search;
-  char                 *problems_search;
+  WyTasksPage          *tasks_page;
+  WyPhasesPage         *phases_page;
+  WyAssistancePage     *assistance_page;
+  WyMeetingsPage       *meetings_page;
+  WyDuePage            *due_page;
+  GHashTable           *searches;     /* page name → its search text */
   GPtrArray            *undo_stack;   /* of UndoEntry, newest last */
   guint                 undo_timeout;
   guint                 file_timeout;
@@ -49,6 +58,8 @@ struct _WyWindow
   GtkRevealer          *undo_revealer;
   GtkLabel             *undo_label;
   GtkRevealer          *file_revealer;
+  GtkRevealer          *due_revealer;
+  GtkLabel             *due_label;
   GtkLabel             *file_label;
 };
 
@@ -76,16 +87,86 @@ wy_window_reload (WyWindow *self)
 {
   g_return_if_fail (WY_IS_WINDOW (self));
 
+  /* The lights on every page depend on today and the warning window. */
   if (self->compounds_page != NULL)
     wy_compounds_page_reload (self->compounds_page);
+  if (self->problems_page != NULL)
+    wy_problems_page_reload (self->problems_page);
+  if (self->due_page != NULL)
+    wy_due_page_reload (self->due_page);
+  if (self->tasks_page != NULL)
+    wy_tasks_page_reload (self->tasks_page);
+  if (self->phases_page != NULL)
+    wy_phases_page_reload (self->phases_page);
+  if (self->assistance_page != NULL)
+    wy_assistance_page_reload (self->assistance_page);
+  if (self->meetings_page != NULL)
+    wy_meetings_page_reload (self->meetings_page);
 }
 
 /* Search: one entry in the header bar, one search per page ------------ */
 
-static gboolean
-showing_problems (WyWindow *self)
+typedef void (*PageSearchFunc) (GtkWidget *page, const char *text);
+
+static void
+search_compounds (GtkWidget *page, const char *text)
 {
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "problems") == 0;
+  wy_compounds_page_set_search_text (WY_COMPOUNDS_PAGE (page), text);
+}
+
+static void
+search_problems (GtkWidget *page, const char *text)
+{
+  wy_problems_page_set_search_text (WY_PROBLEMS_PAGE (page), text);
+}
+
+static void
+search_tasks (GtkWidget *page, const char *text)
+{
+  wy_tasks_page_set_search_text (WY_TASKS_PAGE (page), text);
+}
+
+static void
+search_assistance (GtkWidget *page, const char *text)
+{
+  wy_assistance_page_set_search_text (WY_ASSISTANCE_PAGE (page), text);
+}
+
+static void
+search_meetings (GtkWidget *page, const char *text)
+{
+  wy_meetings_page_set_search_text (WY_MEETINGS_PAGE (page), text);
+}
+
+/* The pages that have a search, and what the entry says on each. Pages
+ * not listed (Due, Phases) hide the entry. */
+static const struct {
+  const char     *page;
+  PageSearchFunc  search;
+  const char     *placeholder;
+} page_searches[] = {
+  { "compounds",  search_compounds,  N_("Search compounds") },
+  { "problems",   search_problems,   N_("Search problems") },
+  { "tasks",      search_tasks,      N_("Search tasks") },
+  { "assistance", search_assistance, N_("Search assistance units") },
+  { "meetings",   search_meetings,   N_("Search meetings") },
+};
+
+static int
+find_page_search (WyWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->page_stack);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_searches); i++)
+    if (g_strcmp0 (name, page_searches[i].page) == 0)
+      return (int) i;
+  return -1;
+}
+
+static gboolean
+showing_compounds (WyWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "compounds") == 0;
 }
 
 static void
@@ -93,24 +174,16 @@ on_search_entry_search_changed_cb (GtkSearchEntry *entry,
                                    WyWindow       *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  GtkWidget *page;
+  int i;
 
-  if (self->setting_search)
+  if (self->setting_search || (i = find_page_search (self)) < 0)
     return;
 
-  if (showing_problems (self))
-    {
-      g_free (self->problems_search);
-      self->problems_search = g_strdup (text);
-      if (self->problems_page != NULL)
-        wy_problems_page_set_search_text (self->problems_page, text);
-    }
-  else
-    {
-      g_free (self->compounds_search);
-      self->compounds_search = g_strdup (text);
-      if (self->compounds_page != NULL)
-        wy_compounds_page_set_search_text (self->compounds_page, text);
-    }
+  g_hash_table_replace (self->searches, g_strdup (page_searches[i].page), g_strdup (text));
+  page = gtk_stack_get_child_by_name (self->page_stack, page_searches[i].page);
+  if (page != NULL)
+    page_searches[i].search (page, text);
 }
 
 static void
@@ -118,7 +191,7 @@ on_search_entry_stop_search_cb (GtkSearchEntry *entry,
                                 WyWindow       *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  if (self->compounds_page != NULL && !showing_problems (self))
+  if (self->compounds_page != NULL && showing_compounds (self))
     gtk_widget_grab_focus (wy_compounds_page_get_list_widget (self->compounds_page));
 }
 
@@ -135,8 +208,8 @@ static void
 on_compounds_search_reset_cb (WyCompoundsPage *page,
                               WyWindow        *self)
 {
-  g_clear_pointer (&self->compounds_search, g_free);
-  if (!showing_problems (self))
+  g_hash_table_remove (self->searches, "compounds");
+  if (showing_compounds (self))
     set_search_text_quietly (self, "");
 }
 
@@ -146,15 +219,19 @@ on_page_stack_visible_child_name_cb (GtkStack   *stack,
                                      WyWindow   *self)
 {
   const char *name = gtk_stack_get_visible_child_name (stack);
+  int i;
 
   if (name == NULL)
     return;
 
   /* Each page keeps its own search. */
-  set_search_text_quietly (self, showing_problems (self) ? self->problems_search : self->compounds_search);
-  g_object_set (self->search_entry, "placeholder-text",
-                showing_problems (self) ? _("Search problems") : _("Search compounds"),
-                NULL);
+  i = find_page_search (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), i >= 0);
+  if (i >= 0)
+    {
+      set_search_text_quietly (self, g_hash_table_lookup (self->searches, name));
+      g_object_set (self->search_entry, "placeholder-text", _(page_searches[i].placeholder), NULL);
+    }
 
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "page", name);
@@ -579,9 +656,89 @@ wy_window_map (GtkWidget *widget)
 
   /* Arrow keys move in the list straight away. */
   if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL && self->compounds_page != NULL &&
-      !showing_problems (self) &&
+      showing_compounds (self) &&
       wy_compounds_page_get_n_total (self->compounds_page) > 0)
     gtk_widget_grab_focus (wy_compounds_page_get_list_widget (self->compounds_page));
+}
+
+static void
+on_due_page_open_item_cb (WyDuePage *page,
+                          int        kind,
+                          gint64     id,
+                          WyWindow  *self)
+{
+  switch ((WyDueKind) kind)
+    {
+    case WY_DUE_KIND_PROBLEM:
+      wy_window_show_page (self, "problems");
+      wy_problems_page_select_problem (self->problems_page, id);
+      break;
+
+    case WY_DUE_KIND_TASK:
+      wy_window_show_page (self, "tasks");
+      wy_tasks_page_select_task (self->tasks_page, id);
+      break;
+
+    case WY_DUE_KIND_MILESTONE:
+      wy_window_show_page (self, "phases");
+      wy_phases_page_focus_milestone (self->phases_page, id);
+      break;
+
+    case WY_DUE_KIND_TERM:
+      wy_window_show_page (self, "assistance");
+      wy_assistance_page_select_unit (self->assistance_page, id);
+      break;
+
+    default:
+      g_return_if_reached ();
+    }
+}
+
+/* Overdue since last time ---------------------------------------------- */
+
+static void
+on_due_show_clicked_cb (GtkButton *button,
+                        WyWindow  *self)
+{
+  gtk_revealer_set_reveal_child (self->due_revealer, FALSE);
+  wy_window_show_page (self, "due");
+}
+
+static void
+on_due_dismiss_clicked_cb (GtkButton *button,
+                           WyWindow  *self)
+{
+  gtk_revealer_set_reveal_child (self->due_revealer, FALSE);
+}
+
+/* Runs once when the window opens: the count is remembered in the ledger,
+ * so the notice shows on whichever machine opens it next. */
+static void
+check_newly_overdue (WyWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint newly_overdue = 0;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  wy_date_set_today (&today);
+  if (!wy_due_check_new_overdue (self->store, &today, &newly_overdue, &error))
+    {
+      /* A read-only ledger cannot remember the date; nothing is lost. */
+      g_debug ("Could not check for newly overdue items: %s", error->message);
+      return;
+    }
+  if (newly_overdue == 0)
+    return;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u item became overdue since the ledger was last opened.",
+                                       "%u items became overdue since the ledger was last opened.",
+                                       newly_overdue),
+                          newly_overdue);
+  gtk_label_set_text (self->due_label, text);
+  gtk_revealer_set_reveal_child (self->due_revealer, TRUE);
 }
 
 static void
@@ -590,6 +747,14 @@ add_pages (WyWindow *self)
   GtkStackPage *page;
   GtkEventController *shortcuts;
   g_autofree char *remembered = NULL;
+
+  /* The supervisor's morning question comes before the lists. */
+  self->due_page = wy_due_page_new (self->store);
+  page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->due_page),
+                               "due", _("Due"));
+  gtk_stack_page_set_icon_name (page, "alarm-symbolic");
+  g_signal_connect_object (self->due_page, "open-item",
+                           G_CALLBACK (on_due_page_open_item_cb), self, 0);
 
   self->compounds_page = wy_compounds_page_new (self->store);
   page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->compounds_page),
@@ -616,6 +781,26 @@ add_pages (WyWindow *self)
                                "problems", _("Problems"));
   gtk_stack_page_set_icon_name (page, "dialog-warning-symbolic");
 
+  self->tasks_page = wy_tasks_page_new (self->store);
+  page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->tasks_page),
+                               "tasks", _("Tasks"));
+  gtk_stack_page_set_icon_name (page, "object-select-symbolic");
+
+  self->phases_page = wy_phases_page_new (self->store);
+  page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->phases_page),
+                               "phases", _("Phases"));
+  gtk_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
+
+  self->assistance_page = wy_assistance_page_new (self->store);
+  page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->assistance_page),
+                               "assistance", _("Assistance Units"));
+  gtk_stack_page_set_icon_name (page, "system-users-symbolic");
+
+  self->meetings_page = wy_meetings_page_new (self->store);
+  page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->meetings_page),
+                               "meetings", _("Meetings"));
+  gtk_stack_page_set_icon_name (page, "user-available-symbolic");
+
   if (self->settings != NULL)
     remembered = g_settings_get_string (self->settings, "page");
   if (remembered != NULL && gtk_stack_get_child_by_name (self->page_stack, remembered) != NULL)
@@ -641,6 +826,7 @@ wy_window_constructed (GObject *object)
   update_title (self);
   add_pages (self);
   _wy_window_update_actions (self);
+  check_newly_overdue (self);
 
   if (g_getenv ("WUYOU_TIMING") != NULL)
     self->built_at = start;
@@ -660,6 +846,11 @@ wy_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WY_TYPE_WINDOW);
   self->compounds_page = NULL;
   self->problems_page = NULL;
+  self->tasks_page = NULL;
+  self->phases_page = NULL;
+  self->assistance_page = NULL;
+  self->meetings_page = NULL;
+  self->due_page = NULL;
 
   G_OBJECT_CLASS (wy_window_parent_class)->dispose (object);
 }
@@ -670,8 +861,7 @@ wy_window_finalize (GObject *object)
   WyWindow *self = (WyWindow *)object;
 
   g_clear_pointer (&self->ledger_title, g_free);
-  g_clear_pointer (&self->compounds_search, g_free);
-  g_clear_pointer (&self->problems_search, g_free);
+  g_clear_pointer (&self->searches, g_hash_table_unref);
   g_clear_pointer (&self->file_uri, g_free);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_object (&self->store);
@@ -756,6 +946,10 @@ wy_window_class_init (WyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WyWindow, undo_label);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, file_revealer);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, file_label);
+  gtk_widget_class_bind_template_child (widget_class, WyWindow, due_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WyWindow, due_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_show_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_dismiss_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_page_stack_visible_child_name_cb);
@@ -768,6 +962,7 @@ static void
 wy_window_init (WyWindow *self)
 {
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
+  self->searches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->settings = create_settings ();
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -32,6 +32,13 @@ gboolean    wy_store_funding_total_for_compound   (WyStore         *self,
                                                    guint           *count,
                                                    GError         **error);
 
+/* The same for every compound of one community. */
+gboolean    wy_store_funding_total_for_community  (WyStore         *self,
+                                                   gint64           community_id,
+                                                   double          *total,
+                                                   guint           *count,
+                                                   GError         **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WyFundingTotals, wy_funding_totals_free)
 
 G_END_DECLS
