@@ -29,7 +29,7 @@ static const struct {
   gboolean    expand;
 } columns[N_COLUMNS] = {
   [COLUMN_NAME]       = { N_("Unit"), 12, TRUE },
-  [COLUMN_LEVEL]      = { N_("Level"), 6, FALSE },
+  [COLUMN_LEVEL]      = { N_("Level"), 14, FALSE },
   [COLUMN_COMMUNITY]  = { N_("Community"), 10, TRUE },
   [COLUMN_TERM]       = { N_("Term"), 21, FALSE },
   [COLUMN_LIGHT]      = { N_("Light"), 8, FALSE },

@@ -27,7 +27,7 @@ static const struct {
   gboolean    expand;
 } columns[N_COLUMNS] = {
   [COLUMN_DATE]      = { N_("Date"), 10, FALSE },
-  [COLUMN_KIND]      = { N_("Kind"), 10, FALSE },
+  [COLUMN_KIND]      = { N_("Kind"), 13, FALSE },
   [COLUMN_TITLE]     = { N_("Title or Findings"), 20, TRUE },
   [COLUMN_COMMUNITY] = { N_("Community"), 10, FALSE },
 };

@@ -106,7 +106,7 @@ static const struct {
   [COLUMN_NUMBER]     = { N_("No."), 3, 3, FALSE },
   [COLUMN_TITLE]      = { N_("Task"), 10, 24, TRUE },
   [COLUMN_LEAD_UNITS] = { N_("Lead Unit"), 6, 12, FALSE },
-  [COLUMN_DEADLINE]   = { N_("Deadline"), 10, 10, FALSE },
+  [COLUMN_DEADLINE]   = { N_("Completion deadline"), 10, 10, FALSE },
   [COLUMN_PROGRESS]   = { N_("Progress"), 4, 5, FALSE },
   [COLUMN_STATUS]     = { N_("Status"), 6, 8, FALSE },
 };

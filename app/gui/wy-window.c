@@ -748,10 +748,15 @@ add_pages (WyWindow *self)
   GtkEventController *shortcuts;
   g_autofree char *remembered = NULL;
 
+  /* Read before adding: the first page added becomes visible, and showing
+   * a page remembers it. */
+  if (self->settings != NULL)
+    remembered = g_settings_get_string (self->settings, "page");
+
   /* The supervisor's morning question comes before the lists. */
   self->due_page = wy_due_page_new (self->store);
   page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->due_page),
-                               "due", _("Due"));
+                               "due", _("Due Items"));
   gtk_stack_page_set_icon_name (page, "alarm-symbolic");
   g_signal_connect_object (self->due_page, "open-item",
                            G_CALLBACK (on_due_page_open_item_cb), self, 0);
@@ -801,8 +806,6 @@ add_pages (WyWindow *self)
                                "meetings", _("Meetings"));
   gtk_stack_page_set_icon_name (page, "user-available-symbolic");
 
-  if (self->settings != NULL)
-    remembered = g_settings_get_string (self->settings, "page");
   if (remembered != NULL && gtk_stack_get_child_by_name (self->page_stack, remembered) != NULL)
     gtk_stack_set_visible_child_name (self->page_stack, remembered);
   else
