@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <gtk/gtk.h>
 
 #include "wy-application.h"
+#include "wy-assistance-page.h"
 #include "wy-compound-item.h"
+#include "wy-due-page.h"
+#include "wy-problems-page.h"
+#include "wy-tasks-page.h"
 #include "wy-open-failure-dialog.h"
 #include "wy-test-util.h"
 #include "wy-window.h"
@@ -322,21 +327,142 @@ test_window_open_failure (void)
   spin_a_little ();
 }
 
+/* Every page, the last ones added included, opens again where the user
+ * left it: adding the first page must not overwrite what was remembered. */
+static void
+test_window_remembers_page (void)
+{
+  g_autofree char *path = make_demo_ledger ("remember.wuyou", DEMO_SIZE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.wuyou.Wuyou");
+  g_autoptr(WyStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const pages[] = { "problems", "tasks", "meetings", "compounds" };
+
+  store = wy_store_open (path, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      WyWindow *window;
+
+      g_settings_set_string (settings, "page", pages[i]);
+      window = wy_window_new (NULL, store);
+      g_assert_cmpstr (wy_window_get_page (window), ==, pages[i]);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+
+  /* Showing a page remembers it. */
+  {
+    WyWindow *window = wy_window_new (NULL, store);
+    g_autofree char *remembered = NULL;
+
+    wy_window_show_page (window, "assistance");
+    g_assert_cmpstr (wy_window_get_page (window), ==, "assistance");
+    remembered = g_settings_get_string (settings, "page");
+    g_assert_cmpstr (remembered, ==, "assistance");
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+  spin_a_little ();
+}
+
+/* Opening a ledger in which items passed their deadline since it was
+ * last opened says how many, and leads to the Due page. */
+static void
+test_window_newly_overdue_notice (void)
+{
+  g_autofree char *path = make_demo_ledger ("overdue.wuyou", DEMO_SIZE);
+  g_autoptr(WyStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  WyWindow *window;
+  const char *text;
+
+  store = wy_store_open (path, &error);
+  g_assert_no_error (error);
+
+  /* The first opening only takes note. */
+  window = wy_window_new (NULL, store);
+  g_assert_null (wy_window_get_due_notice_text (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Last opened on the demo's own date: its items fell due since. */
+  g_assert_true (wy_store_set_setting (store, WY_SETTING_LAST_SEEN_DATE, "2023-03-15", &error));
+  g_assert_no_error (error);
+  window = wy_window_new (NULL, store);
+  text = wy_window_get_due_notice_text (window);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, "overdue since"));
+  g_assert_cmpint (atoi (text), >, 0);
+
+  wy_window_activate_due_notice (window);
+  g_assert_cmpstr (wy_window_get_page (window), ==, "due");
+  g_assert_null (wy_window_get_due_notice_text (window));
+
+  /* Opening an item of the Due list shows it on its own page. */
+  {
+    WyDuePage *due = WY_DUE_PAGE (wy_window_get_page_widget (window, "due"));
+    GListModel *rows;
+    gboolean seen[WY_DUE_N_KINDS] = { FALSE, };
+
+    wy_due_page_reload (due);
+    rows = wy_due_page_get_rows (due);
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+        const WyDueItem *item = wy_due_page_row_get_item (row);
+        const char *expected[] = { "problems", "tasks", "phases", "assistance" };
+
+        if (item == NULL || seen[item->kind])
+          continue;
+        seen[item->kind] = TRUE;
+        g_signal_emit_by_name (due, "open-item", (int) item->kind, item->id);
+        g_assert_cmpstr (wy_window_get_page (window), ==, expected[item->kind]);
+        if (item->kind == WY_DUE_KIND_PROBLEM)
+          g_assert_cmpint (wy_problem_editor_get_problem_id (wy_problems_page_get_editor (
+                             WY_PROBLEMS_PAGE (wy_window_get_page_widget (window, "problems")))),
+                           ==, item->id);
+        if (item->kind == WY_DUE_KIND_TASK)
+          g_assert_cmpint (wy_tasks_page_get_selected_task (
+                             WY_TASKS_PAGE (wy_window_get_page_widget (window, "tasks"))),
+                           ==, item->id);
+        if (item->kind == WY_DUE_KIND_TERM)
+          g_assert_cmpint (wy_assistance_page_get_selected_unit (
+                             WY_ASSISTANCE_PAGE (wy_window_get_page_widget (window, "assistance"))),
+                           ==, item->id);
+      }
+    g_assert_true (seen[WY_DUE_KIND_PROBLEM]);
+    g_assert_true (seen[WY_DUE_KIND_TASK]);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Opened again the same day: nothing new. */
+  window = wy_window_new (NULL, store);
+  g_assert_null (wy_window_get_due_notice_text (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_a_little ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *schema_dir = NULL;
+
   /* Runs under Xvfb and a private session bus (build-aux/dev test). */
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
 
   g_test_init (&argc, &argv, NULL);
+  /* The schema compiled in the build tree, so the window remembers. */
+  schema_dir = g_test_build_filename (G_TEST_BUILT, "..", "resources", NULL);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
   gtk_init ();
 
   g_test_add_func ("/window/lists-compounds", test_window_lists_compounds);
   g_test_add_func ("/window/empty-ledger", test_window_empty_ledger);
   g_test_add_func ("/window/open-failure", test_window_open_failure);
   g_test_add_func ("/window/first-compound", test_window_first_compound);
+  g_test_add_func ("/window/remembers-page", test_window_remembers_page);
+  g_test_add_func ("/window/newly-overdue-notice", test_window_newly_overdue_notice);
 
   return g_test_run ();
 }

@@ -60,6 +60,7 @@ struct _WyWindow
   GtkRevealer          *file_revealer;
   GtkRevealer          *due_revealer;
   GtkLabel             *due_label;
+  GtkButton            *due_show_button;
   GtkLabel             *file_label;
 };
 
@@ -951,6 +952,7 @@ wy_window_class_init (WyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WyWindow, file_label);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, due_revealer);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, due_label);
+  gtk_widget_class_bind_template_child (widget_class, WyWindow, due_show_button);
   gtk_widget_class_bind_template_callback (widget_class, on_due_show_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_dismiss_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
@@ -1050,4 +1052,31 @@ wy_window_is_showing_empty (WyWindow *self)
   g_return_val_if_fail (WY_IS_WINDOW (self), FALSE);
 
   return wy_compounds_page_is_showing_empty (self->compounds_page);
+}
+
+const char *
+wy_window_get_due_notice_text (WyWindow *self)
+{
+  g_return_val_if_fail (WY_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->due_revealer))
+    return NULL;
+  return gtk_label_get_text (self->due_label);
+}
+
+void
+wy_window_activate_due_notice (WyWindow *self)
+{
+  g_return_if_fail (WY_IS_WINDOW (self));
+
+  g_signal_emit_by_name (self->due_show_button, "clicked");
+}
+
+GtkWidget *
+wy_window_get_page_widget (WyWindow   *self,
+                           const char *name)
+{
+  g_return_val_if_fail (WY_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->page_stack, name);
 }

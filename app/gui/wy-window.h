@@ -59,4 +59,12 @@ gint64           wy_window_add_compound       (WyWindow       *self,
                                                const char     *category,
                                                GError        **error);
 
+/* The page of that name ("due", "compounds", "tasks"…), or NULL. */
+GtkWidget       *wy_window_get_page_widget      (WyWindow       *self,
+                                                 const char     *name);
+/* The "N items became overdue since …" notice: its text while it shows
+ * (else NULL), and its Show button (goes to the Due page). */
+const char      *wy_window_get_due_notice_text  (WyWindow       *self);
+void             wy_window_activate_due_notice  (WyWindow       *self);
+
 G_END_DECLS
