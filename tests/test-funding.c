@@ -65,6 +65,18 @@ test_totals_by_community (void)
           sum_source[s] += row->per_source[s];
         }
       g_assert_cmpfloat_with_epsilon (of_sources, row->total, 0.001);
+
+      /* The one-community figure the compound detail shows agrees. */
+      {
+        double one_total = -1;
+        guint one_count = 0;
+
+        g_assert_true (wy_store_funding_total_for_community (store, row->community_id,
+                                                             &one_total, &one_count, &error));
+        g_assert_no_error (error);
+        g_assert_cmpfloat_with_epsilon (one_total, row->total, 0.001);
+        g_assert_cmpuint (one_count, ==, row->count);
+      }
       sum += row->total;
       count += row->count;
     }
