@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <gtk/gtk.h>
 
 #include "wy-assistance-page.h"
@@ -139,6 +141,22 @@ test_flags (void)
   wy_assistance_page_reload (page);
   g_assert_cmpuint (wy_assistance_page_get_n_terms_ending (page), ==, before);
   g_assert_cmpint (wy_assistance_page_get_light (page, unit_id), ==, WY_LIGHT_GREEN);
+
+  /* "This quarter": TODAY is in the first quarter, which ends on 31
+   * March; a term ending then counts, one ending on 1 April does not. */
+  {
+    guint quarter_before;
+
+    g_assert_true (wy_store_update_field (store, WY_TABLE_ASSISTANCE_UNIT, unit_id, "end_date", "2023-04-01", NULL));
+    wy_assistance_page_reload (page);
+    quarter_before = wy_assistance_page_get_n_terms_this_quarter (page);
+    g_assert_cmpuint (quarter_before, >=, before);
+    g_assert_true (wy_store_update_field (store, WY_TABLE_ASSISTANCE_UNIT, unit_id, "end_date", "2023-03-31", NULL));
+    wy_assistance_page_reload (page);
+    g_assert_cmpuint (wy_assistance_page_get_n_terms_this_quarter (page), ==, quarter_before + 1);
+    g_assert_cmpuint (wy_assistance_page_get_n_terms_ending (page), ==, before);
+    g_assert_nonnull (strstr (wy_assistance_page_get_terms_text (page), "2023-03-31"));
+  }
 
   /* Closing the term: done, never late, and no longer flagged. */
   g_assert_true (wy_store_update_field (store, WY_TABLE_ASSISTANCE_UNIT, unit_id, "end_date", "2023-01-01", NULL));

@@ -96,6 +96,8 @@ struct _WyAssistancePage
   GtkSingleSelection *selection;
   char               *search;
   guint               n_terms_ending;
+  guint               n_terms_this_quarter; /* ending by quarter_end, or ended */
+  GDate               quarter_end;
   guint               n_without_unit;
   char               *terms_text;
   char               *without_text;
@@ -258,6 +260,30 @@ compare_items (gconstpointer a,
   return (ia->id > ib->id) - (ia->id < ib->id);
 }
 
+/* Terms are renewed at quarterly review meetings, so the page also says
+ * how many (not closed) end by the last day of the current quarter. */
+static void
+count_terms_this_quarter (WyAssistancePage *self,
+                          const GDate      *today)
+{
+  g_autoptr(GArray) ending = NULL;
+  g_autoptr(GError) error = NULL;
+  guint quarter_last_month = ((g_date_get_month (today) - 1) / 3) * 3 + 3;
+  GDate quarter_end;
+
+  g_date_clear (&quarter_end, 1);
+  g_date_set_dmy (&quarter_end,
+                  g_date_get_days_in_month ((GDateMonth) quarter_last_month, g_date_get_year (today)),
+                  (GDateMonth) quarter_last_month, g_date_get_year (today));
+  self->quarter_end = quarter_end;
+
+  ending = wy_store_terms_ending (self->store, today,
+                                  (guint) g_date_days_between (today, &quarter_end), &error);
+  if (ending == NULL)
+    g_warning ("Could not list the terms ending this quarter: %s", error->message);
+  self->n_terms_this_quarter = ending != NULL ? ending->len : 0;
+}
+
 static void
 update_flags (WyAssistancePage *self,
               const GDate      *today,
@@ -273,6 +299,7 @@ update_flags (WyAssistancePage *self,
   if (ending == NULL)
     g_warning ("Could not list the ending terms: %s", error->message);
   self->n_terms_ending = ending != NULL ? ending->len : 0;
+  count_terms_this_quarter (self, today);
 
   for (guint i = 0; units != NULL && i < units->len; i++)
     {
@@ -309,10 +336,24 @@ update_flags (WyAssistancePage *self,
     g_string_append (names, _("…"));
 
   g_free (self->terms_text);
-  self->terms_text = g_strdup_printf (ngettext ("%u assistance term ends within %u days or has ended",
-                                                "%u assistance terms end within %u days or have ended",
-                                                self->n_terms_ending),
-                                      self->n_terms_ending, self->warning_days);
+  {
+    g_autofree char *soon = NULL;
+    g_autofree char *quarter = NULL;
+    char quarter_end[16];
+
+    soon = g_strdup_printf (ngettext ("%u assistance term ends within %u days or has ended",
+                                      "%u assistance terms end within %u days or have ended",
+                                      self->n_terms_ending),
+                            self->n_terms_ending, self->warning_days);
+    g_date_strftime (quarter_end, sizeof quarter_end, "%Y-%m-%d", &self->quarter_end);
+    /* TRANSLATORS: %u terms, %s the last day of the quarter (YYYY-MM-DD) */
+    quarter = g_strdup_printf (ngettext ("%u by the end of this quarter (%s)",
+                                         "%u by the end of this quarter (%s)",
+                                         self->n_terms_this_quarter),
+                               self->n_terms_this_quarter, quarter_end);
+    /* TRANSLATORS: two sentences about assistance terms, joined */
+    self->terms_text = g_strdup_printf (_("%s; %s"), soon, quarter);
+  }
   g_free (self->without_text);
   if (self->n_without_unit == 0)
     self->without_text = g_strdup (_("Every community has an assistance unit"));
@@ -1065,6 +1106,13 @@ wy_assistance_page_get_n_shown (WyAssistancePage *self)
 {
   g_return_val_if_fail (WY_IS_ASSISTANCE_PAGE (self), 0);
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+guint
+wy_assistance_page_get_n_terms_this_quarter (WyAssistancePage *self)
+{
+  g_return_val_if_fail (WY_IS_ASSISTANCE_PAGE (self), 0);
+  return self->n_terms_this_quarter;
 }
 
 guint

@@ -28,6 +28,8 @@ guint             wy_assistance_page_get_n_shown          (WyAssistancePage *sel
 /* The flag bar: terms (not closed) ending within the warning window or
  * already ended, and communities without an open assistance unit. */
 guint             wy_assistance_page_get_n_terms_ending   (WyAssistancePage *self);
+/* Terms (not closed) that end by the last day of today's quarter, or ended. */
+guint             wy_assistance_page_get_n_terms_this_quarter (WyAssistancePage *self);
 guint             wy_assistance_page_get_n_without_unit   (WyAssistancePage *self);
 const char       *wy_assistance_page_get_terms_text       (WyAssistancePage *self);
 const char       *wy_assistance_page_get_without_text     (WyAssistancePage *self);
