@@ -1116,7 +1116,8 @@ wy_meetings_page_new (WyStore *store)
 
   self->row_changed_id = g_signal_connect (store, WY_STORE_SIGNAL_ROW_CHANGED,
                                            G_CALLBACK (on_store_row_changed_cb), self);
-  wy_meetings_page_reload (self);
+  /* Read when first shown (on "map"): the window builds every page at
+   * start-up, and the first frame must not wait for pages nobody opened. */
   return self;
 }
 
