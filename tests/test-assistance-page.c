@@ -7,61 +7,10 @@
 
 #include "wy-assistance-page.h"
 #include "wy-funding-view.h"
+#include "wy-test-gui.h"
 #include "wy-test-util.h"
 
 #define TODAY "2023-03-15"
-
-static WyStore *
-open_demo_ledger (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = wy_test_tmp_path (name);
-  WyStore *store;
-  GDate today;
-
-  wy_test_date (&today, TODAY);
-  g_assert_true (wy_demo_write (path, 24, &today, &error));
-  g_assert_no_error (error);
-  store = wy_store_open (path, &error);
-  g_assert_no_error (error);
-  wy_store_set_operator (store, "测试员");
-  return store;
-}
-
-static GtkWindow *
-show_in_window (GtkWidget *child)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  gtk_window_set_default_size (window, 1024, 700);
-  gtk_window_set_child (window, child);
-  gtk_window_present (window);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  return window;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-type_into (WyRecordForm *form,
-           const char   *field,
-           const char   *text)
-{
-  GtkWidget *widget = wy_record_form_get_field_widget (form, field);
-
-  g_assert_nonnull (widget);
-  if (GTK_IS_TEXT_VIEW (widget))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (widget), text);
-}
 
 /* Communities without an open unit, counted the slow way. */
 static guint
@@ -91,13 +40,13 @@ count_without_unit (WyStore *store)
 static void
 test_flags (void)
 {
-  g_autoptr(WyStore) store = open_demo_ledger ("flags.wuyou");
+  g_autoptr(WyStore) store = wy_test_open_demo ("flags.wuyou", 24, TODAY);
   g_autoptr(GArray) ending = NULL;
   g_autoptr(WyRecord) unit = NULL;
   g_autofree char *edge = NULL;
   g_autofree char *past_edge = NULL;
   WyAssistancePage *page = wy_assistance_page_new (store);
-  GtkWindow *window = show_in_window (GTK_WIDGET (page));
+  GtkWindow *window = wy_test_show_in_window (GTK_WIDGET (page));
   guint days = wy_store_get_warning_days (store);
   GDate today;
   gint64 unit_id;
@@ -191,11 +140,11 @@ test_term_end (void)
 static void
 test_add_edit_delete_undo (void)
 {
-  g_autoptr(WyStore) store = open_demo_ledger ("units.wuyou");
+  g_autoptr(WyStore) store = wy_test_open_demo ("units.wuyou", 24, TODAY);
   g_autoptr(WyRecord) added = NULL;
   g_autoptr(GError) error = NULL;
   WyAssistancePage *page = wy_assistance_page_new (store);
-  GtkWindow *window = show_in_window (GTK_WIDGET (page));
+  GtkWindow *window = wy_test_show_in_window (GTK_WIDGET (page));
   GtkWindow *dialog;
   GtkWindow *question;
   WyRecordForm *form;
@@ -214,17 +163,17 @@ test_add_edit_delete_undo (void)
   g_assert_cmpint (wy_store_count (store, WY_TABLE_ASSISTANCE_UNIT), ==, n_units);
 
   /* An end before the start is refused too. */
-  type_into (form, "name", "市测试局");
-  type_into (form, "end_date", "2023-01-01");
+  wy_test_type_into (form, "name", "市测试局");
+  wy_test_type_into (form, "end_date", "2023-01-01");
   g_assert_cmpint (wy_row_dialog_add (dialog), ==, 0);
   g_assert_nonnull (wy_row_dialog_get_error (dialog));
   g_assert_cmpint (wy_store_count (store, WY_TABLE_ASSISTANCE_UNIT), ==, n_units);
 
   /* Without an end: two years after the start. */
-  type_into (form, "end_date", "");
+  wy_test_type_into (form, "end_date", "");
   id = wy_row_dialog_add (dialog);
   g_assert_cmpint (id, >, 0);
-  spin ();
+  wy_test_spin ();
   added = wy_store_get (store, WY_TABLE_ASSISTANCE_UNIT, id, NULL);
   g_assert_cmpstr (wy_record_get (added, "start_date"), ==, TODAY);
   g_assert_cmpstr (wy_record_get (added, "end_date"), ==, "2025-03-15");
@@ -233,9 +182,9 @@ test_add_edit_delete_undo (void)
 
   /* Editing in the detail form; a bad date is refused in place. */
   form = wy_assistance_page_get_form (page);
-  type_into (form, "contact_name", "王主任");
+  wy_test_type_into (form, "contact_name", "王主任");
   g_assert_true (wy_record_form_commit_field (form, "contact_name"));
-  type_into (form, "end_date", "2025-02-30");
+  wy_test_type_into (form, "end_date", "2025-02-30");
   g_assert_false (wy_record_form_commit_field (form, "end_date"));
   g_clear_pointer (&added, wy_record_unref);
   added = wy_store_get (store, WY_TABLE_ASSISTANCE_UNIT, id, NULL);
@@ -246,9 +195,9 @@ test_add_edit_delete_undo (void)
   g_assert_cmpuint (wy_assistance_page_get_n_activities (page), ==, 0);
   dialog = wy_assistance_page_add_activity (page);
   g_assert_cmpint (wy_row_dialog_add (dialog), ==, 0);  /* description required */
-  type_into (wy_row_dialog_get_form (dialog), "description", "走访社区，协调安装门禁");
+  wy_test_type_into (wy_row_dialog_get_form (dialog), "description", "走访社区，协调安装门禁");
   g_assert_cmpint (wy_row_dialog_add (dialog), >, 0);
-  spin ();
+  wy_test_spin ();
   g_assert_cmpuint (wy_assistance_page_get_n_activities (page), ==, 1);
 
   /* Delete, asked first; Cancel keeps it. */
@@ -257,7 +206,7 @@ test_add_edit_delete_undo (void)
   g_assert_cmpint (wy_store_count (store, WY_TABLE_ASSISTANCE_UNIT), ==, n_units + 1);
   question = wy_assistance_page_delete_unit (page);
   gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
-  spin ();
+  wy_test_spin ();
   g_assert_cmpint (wy_store_count (store, WY_TABLE_ASSISTANCE_UNIT), ==, n_units);
   g_assert_cmpint (wy_assistance_page_get_selected_unit (page), ==, 0);
   g_assert_nonnull (wy_assistance_page_get_undo_text (page));
@@ -266,7 +215,7 @@ test_add_edit_delete_undo (void)
   /* Undo brings the unit and its activity back. */
   g_assert_true (wy_assistance_page_undo (page, &error));
   g_assert_no_error (error);
-  spin ();
+  wy_test_spin ();
   g_assert_null (wy_assistance_page_get_undo_text (page));
   g_assert_cmpint (wy_store_count (store, WY_TABLE_ASSISTANCE_UNIT), ==, n_units + 1);
   g_assert_cmpint (wy_assistance_page_get_selected_unit (page), ==, id);
@@ -278,12 +227,12 @@ test_add_edit_delete_undo (void)
 static void
 test_funding_view (void)
 {
-  g_autoptr(WyStore) store = open_demo_ledger ("funding.wuyou");
+  g_autoptr(WyStore) store = wy_test_open_demo ("funding.wuyou", 24, TODAY);
   g_autoptr(GPtrArray) compounds = wy_store_list (store, WY_TABLE_COMPOUND, 0, NULL);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   WyFundingView *view = wy_funding_view_new (store);
-  GtkWindow *window = show_in_window (GTK_WIDGET (view));
+  GtkWindow *window = wy_test_show_in_window (GTK_WIDGET (view));
   gint64 compound_id = wy_record_get_id (g_ptr_array_index (compounds, 0));
   GtkWindow *dialog;
   WyRecordForm *form;
@@ -300,19 +249,19 @@ test_funding_view (void)
   /* The amount must be more than zero. */
   dialog = wy_funding_view_add_funding (view);
   form = wy_row_dialog_get_form (dialog);
-  type_into (form, "amount", "0");
-  type_into (form, "purpose", "安装门禁");
+  wy_test_type_into (form, "amount", "0");
+  wy_test_type_into (form, "purpose", "安装门禁");
   g_assert_cmpint (wy_row_dialog_add (dialog), ==, 0);
   g_assert_nonnull (wy_row_dialog_get_error (dialog));
-  type_into (form, "amount", "-3");
+  wy_test_type_into (form, "amount", "-3");
   g_assert_cmpint (wy_row_dialog_add (dialog), ==, 0);
   g_assert_nonnull (wy_record_form_get_field_error (form, "amount"));
   g_assert_cmpuint (wy_funding_view_get_n_records (view), ==, n);
 
-  type_into (form, "amount", "2500.5");
+  wy_test_type_into (form, "amount", "2500.5");
   id = wy_row_dialog_add (dialog);
   g_assert_cmpint (id, >, 0);
-  spin ();
+  wy_test_spin ();
   g_assert_cmpuint (wy_funding_view_get_n_records (view), ==, n + 1);
   g_assert_cmpfloat_with_epsilon (wy_funding_view_get_total (view), total + 2500.5, 0.001);
   {
@@ -323,7 +272,7 @@ test_funding_view (void)
 
   g_assert_true (wy_funding_view_delete (view, id, &error));
   g_assert_no_error (error);
-  spin ();
+  wy_test_spin ();
   g_assert_cmpuint (wy_funding_view_get_n_records (view), ==, n);
   g_assert_cmpfloat_with_epsilon (wy_funding_view_get_total (view), total, 0.001);
 

@@ -6,59 +6,11 @@
 #include <gtk/gtk.h>
 
 #include "wy-due-page.h"
+#include "wy-test-gui.h"
 #include "wy-test-util.h"
 
 #define DEMO_SIZE 24
 #define TODAY "2023-03-15"
-
-static void
-spin_until (gboolean (*cond) (gpointer),
-            gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!cond (data) && g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static void
-spin_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static WyStore *
-open_demo_ledger (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = wy_test_tmp_path (name);
-  WyStore *store;
-  GDate today;
-
-  wy_test_date (&today, TODAY);
-  g_assert_true (wy_demo_write (path, DEMO_SIZE, &today, &error));
-  g_assert_no_error (error);
-
-  store = wy_store_open (path, &error);
-  g_assert_no_error (error);
-  wy_store_set_operator (store, "测试员");
-  return store;
-}
 
 /* The header texts of the list, in order. */
 static GPtrArray *
@@ -182,7 +134,7 @@ overdue_is (gpointer data)
 static void
 test_due_page (void)
 {
-  g_autoptr(WyStore) store = open_demo_ledger ("due-page.wuyou");
+  g_autoptr(WyStore) store = wy_test_open_demo ("due-page.wuyou", DEMO_SIZE, TODAY);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
   WyDuePage *page;
@@ -222,7 +174,7 @@ test_due_page (void)
   gtk_window_set_default_size (window, 1024, 700);
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
-  spin_until (is_mapped, window);
+  wy_test_spin_until (wy_test_is_mapped, window);
 
   /* The three figures, as numbers and as accessible names. */
   for (guint b = 0; b < WY_DUE_N_BUCKETS; b++)
@@ -280,16 +232,16 @@ test_due_page (void)
   g_assert_no_error (error);
   expected_overdue = counts[WY_DUE_OVERDUE] + 1;
   g_object_set_data (G_OBJECT (page), "expected", &expected_overdue);
-  spin_until (overdue_is, page);
+  wy_test_spin_until (overdue_is, page);
   g_assert_cmpuint (wy_due_page_get_count (page, WY_DUE_OVERDUE), ==, expected_overdue);
   g_assert_cmpuint (wy_due_page_get_count (page, WY_DUE_TODAY), ==, counts[WY_DUE_TODAY] - 1);
   g_assert_true (header_present (page, "测试督办组 (1): 1 overdue, 0 due today, 0 due this week"));
 
   if (g_getenv ("WY_TEST_SCREENSHOT_PAUSE") != NULL)
-    spin_for (atoi (g_getenv ("WY_TEST_SCREENSHOT_PAUSE")));
+    wy_test_spin_for (atoi (g_getenv ("WY_TEST_SCREENSHOT_PAUSE")));
 
   gtk_window_destroy (window);
-  spin_for (20);
+  wy_test_spin_for (20);
 }
 
 static void

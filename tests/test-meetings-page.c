@@ -7,61 +7,10 @@
 
 #include "wy-funding-view.h"
 #include "wy-meetings-page.h"
+#include "wy-test-gui.h"
 #include "wy-test-util.h"
 
 #define TODAY "2023-03-15"
-
-static WyStore *
-open_demo_ledger (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = wy_test_tmp_path (name);
-  WyStore *store;
-  GDate today;
-
-  wy_test_date (&today, TODAY);
-  g_assert_true (wy_demo_write (path, 24, &today, &error));
-  g_assert_no_error (error);
-  store = wy_store_open (path, &error);
-  g_assert_no_error (error);
-  wy_store_set_operator (store, "测试员");
-  return store;
-}
-
-static GtkWindow *
-show_in_window (GtkWidget *child)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  gtk_window_set_default_size (window, 1024, 700);
-  gtk_window_set_child (window, child);
-  gtk_window_present (window);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  return window;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-type_into (WyRecordForm *form,
-           const char   *field,
-           const char   *text)
-{
-  GtkWidget *widget = wy_record_form_get_field_widget (form, field);
-
-  g_assert_nonnull (widget);
-  if (GTK_IS_TEXT_VIEW (widget))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (widget), text);
-}
 
 static gint64
 insert_consultation (WyStore    *store,
@@ -84,10 +33,10 @@ insert_consultation (WyStore    *store,
 static void
 test_consultation_flag (void)
 {
-  g_autoptr(WyStore) store = open_demo_ledger ("gaps.wuyou");
+  g_autoptr(WyStore) store = wy_test_open_demo ("gaps.wuyou", 24, TODAY);
   g_autoptr(GPtrArray) gaps = NULL;
   WyMeetingsPage *page = wy_meetings_page_new (store);
-  GtkWindow *window = show_in_window (GTK_WIDGET (page));
+  GtkWindow *window = wy_test_show_in_window (GTK_WIDGET (page));
   WyConsultationGap *gap;
   g_autofree char *community = NULL;
   gint64 community_id;
@@ -138,10 +87,10 @@ test_consultation_flag (void)
 static void
 test_filters (void)
 {
-  g_autoptr(WyStore) store = open_demo_ledger ("filters.wuyou");
+  g_autoptr(WyStore) store = wy_test_open_demo ("filters.wuyou", 24, TODAY);
   g_autoptr(GPtrArray) meetings = wy_store_list (store, WY_TABLE_MEETING, 0, NULL);
   WyMeetingsPage *page = wy_meetings_page_new (store);
-  GtkWindow *window = show_in_window (GTK_WIDGET (page));
+  GtkWindow *window = wy_test_show_in_window (GTK_WIDGET (page));
   guint consultations = 0;
   gint64 n_inspections = wy_store_count (store, WY_TABLE_INSPECTION);
   gint64 community_id = 0;
@@ -183,12 +132,12 @@ test_filters (void)
 static void
 test_meeting_to_task (void)
 {
-  g_autoptr(WyStore) store = open_demo_ledger ("tasks.wuyou");
+  g_autoptr(WyStore) store = wy_test_open_demo ("tasks.wuyou", 24, TODAY);
   g_autoptr(GError) error = NULL;
   g_autoptr(WyRecord) task = NULL;
   g_autoptr(WyRecord) meeting = NULL;
   WyMeetingsPage *page = wy_meetings_page_new (store);
-  GtkWindow *window = show_in_window (GTK_WIDGET (page));
+  GtkWindow *window = wy_test_show_in_window (GTK_WIDGET (page));
   GtkWindow *dialog;
   GtkWindow *question;
   WyRecordForm *form;
@@ -203,22 +152,22 @@ test_meeting_to_task (void)
   /* New meeting: kind and date default, the date must be a real one. */
   dialog = wy_meetings_page_new_meeting (page);
   form = wy_row_dialog_get_form (dialog);
-  type_into (form, "title", "领导小组调度会");
-  type_into (form, "date", "2023-02-30");
+  wy_test_type_into (form, "title", "领导小组调度会");
+  wy_test_type_into (form, "date", "2023-02-30");
   g_assert_cmpint (wy_row_dialog_add (dialog), ==, 0);
   g_assert_nonnull (wy_record_form_get_field_error (form, "date"));
   g_assert_cmpint (wy_store_count (store, WY_TABLE_MEETING), ==, n_meetings);
-  type_into (form, "date", "2023-03-10");
+  wy_test_type_into (form, "date", "2023-03-10");
   meeting_id = wy_row_dialog_add (dialog);
   g_assert_cmpint (meeting_id, >, 0);
-  spin ();
+  wy_test_spin ();
   g_assert_cmpint (wy_meetings_page_get_selected_table (page), ==, WY_TABLE_MEETING);
   g_assert_cmpint (wy_meetings_page_get_selected_id (page), ==, meeting_id);
   g_assert_cmpuint (wy_meetings_page_get_n_follow_ups (page), ==, 0);
 
   /* Edit in place */
   form = wy_meetings_page_get_form (page);
-  type_into (form, "attendees", "住建局、民政局");
+  wy_test_type_into (form, "attendees", "住建局、民政局");
   g_assert_true (wy_record_form_commit_field (form, "attendees"));
   meeting = wy_store_get (store, WY_TABLE_MEETING, meeting_id, NULL);
   g_assert_cmpstr (wy_record_get (meeting, "attendees"), ==, "住建局、民政局");
@@ -227,12 +176,12 @@ test_meeting_to_task (void)
   dialog = wy_meetings_page_make_task (page);
   g_assert_cmpint (wy_row_dialog_add (dialog), ==, 0);  /* title required */
   form = wy_row_dialog_get_form (dialog);
-  type_into (form, "title", "督办：月底前完成门禁安装");
-  type_into (form, "deadline", "2023-03-31");
-  type_into (form, "lead_units", "某某街道办事处");
+  wy_test_type_into (form, "title", "督办：月底前完成门禁安装");
+  wy_test_type_into (form, "deadline", "2023-03-31");
+  wy_test_type_into (form, "lead_units", "某某街道办事处");
   task_id = wy_row_dialog_add (dialog);
   g_assert_cmpint (task_id, >, 0);
-  spin ();
+  wy_test_spin ();
   g_assert_cmpint (wy_store_count (store, WY_TABLE_TASK), ==, n_tasks + 1);
   task = wy_store_get (store, WY_TABLE_TASK, task_id, NULL);
   g_assert_cmpint (wy_record_get_int (task, "meeting_id", 0), ==, meeting_id);
@@ -244,13 +193,13 @@ test_meeting_to_task (void)
   /* Delete the meeting (asked first), then undo. */
   question = wy_meetings_page_delete_selected (page);
   gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
-  spin ();
+  wy_test_spin ();
   g_assert_cmpint (wy_store_count (store, WY_TABLE_MEETING), ==, n_meetings);
   g_assert_cmpint (wy_meetings_page_get_selected_id (page), ==, 0);
   g_assert_nonnull (wy_meetings_page_get_undo_text (page));
   g_assert_true (wy_meetings_page_undo (page, &error));
   g_assert_no_error (error);
-  spin ();
+  wy_test_spin ();
   g_assert_cmpint (wy_store_count (store, WY_TABLE_MEETING), ==, n_meetings + 1);
   g_assert_cmpint (wy_meetings_page_get_selected_id (page), ==, meeting_id);
   g_clear_pointer (&task, wy_record_unref);
@@ -264,12 +213,12 @@ test_meeting_to_task (void)
 static void
 test_inspection_to_problem (void)
 {
-  g_autoptr(WyStore) store = open_demo_ledger ("problems.wuyou");
+  g_autoptr(WyStore) store = wy_test_open_demo ("problems.wuyou", 24, TODAY);
   g_autoptr(GPtrArray) inspections = wy_store_list (store, WY_TABLE_INSPECTION, 0, NULL);
   g_autoptr(WyRecord) problem = NULL;
   g_autoptr(GError) error = NULL;
   WyMeetingsPage *page = wy_meetings_page_new (store);
-  GtkWindow *window = show_in_window (GTK_WIDGET (page));
+  GtkWindow *window = wy_test_show_in_window (GTK_WIDGET (page));
   WyRecord *inspection;
   GtkWindow *dialog;
   GtkWindow *question;
@@ -302,12 +251,12 @@ test_inspection_to_problem (void)
   g_assert_cmpint (wy_row_dialog_add (dialog), ==, 0);   /* description required */
   g_assert_nonnull (wy_record_form_get_field_error (form, "description"));
   g_assert_cmpint (wy_store_count (store, WY_TABLE_PROBLEM), ==, n_problems);
-  type_into (form, "description", "消防通道被占用");
-  type_into (form, "deadline", "2023-04-15");
-  type_into (form, "responsible_unit", "物业服务企业");
+  wy_test_type_into (form, "description", "消防通道被占用");
+  wy_test_type_into (form, "deadline", "2023-04-15");
+  wy_test_type_into (form, "responsible_unit", "物业服务企业");
   problem_id = wy_row_dialog_add (dialog);
   g_assert_cmpint (problem_id, >, 0);
-  spin ();
+  wy_test_spin ();
   problem = wy_store_get (store, WY_TABLE_PROBLEM, problem_id, NULL);
   g_assert_cmpint (wy_record_get_int (problem, "inspection_id", 0), ==, inspection_id);
   g_assert_cmpstr (wy_record_get (problem, "status"), ==, WY_PROBLEM_PENDING);
@@ -318,22 +267,22 @@ test_inspection_to_problem (void)
   /* New inspection, then delete and undo it. */
   dialog = wy_meetings_page_new_inspection (page);
   form = wy_row_dialog_get_form (dialog);
-  type_into (form, "inspector", "区住建局督查组");
-  type_into (form, "findings", "楼道堆放杂物");
+  wy_test_type_into (form, "inspector", "区住建局督查组");
+  wy_test_type_into (form, "findings", "楼道堆放杂物");
   inspection_id = wy_row_dialog_add (dialog);
   g_assert_cmpint (inspection_id, >, 0);
-  spin ();
+  wy_test_spin ();
   g_assert_cmpint (wy_meetings_page_get_selected_id (page), ==, inspection_id);
   g_assert_cmpint (wy_store_count (store, WY_TABLE_INSPECTION), ==, n_inspections + 1);
 
   question = wy_meetings_page_delete_selected (page);
   gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
-  spin ();
+  wy_test_spin ();
   g_assert_cmpint (wy_store_count (store, WY_TABLE_INSPECTION), ==, n_inspections);
   g_assert_nonnull (strstr (wy_meetings_page_get_undo_text (page), "楼道堆放杂物"));
   g_assert_true (wy_meetings_page_undo (page, &error));
   g_assert_no_error (error);
-  spin ();
+  wy_test_spin ();
   g_assert_cmpint (wy_store_count (store, WY_TABLE_INSPECTION), ==, n_inspections + 1);
   g_assert_cmpint (wy_meetings_page_get_selected_table (page), ==, WY_TABLE_INSPECTION);
   g_assert_cmpint (wy_meetings_page_get_selected_id (page), ==, inspection_id);

@@ -7,40 +7,10 @@
 
 #include "wy-phases-page.h"
 #include "wy-shift-plan-dialog.h"
+#include "wy-test-gui.h"
 #include "wy-test-util.h"
 
 #define TODAY "2023-03-15"
-
-static void
-spin_until (gboolean (*cond) (gpointer),
-            gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!cond (data) && g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static void
-spin_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
 
 /* A new ledger on the source plan's own dates (2022-07-01 … 2023-12-31),
  * with one task of the users' own. */
@@ -77,7 +47,7 @@ show_page (WyStore    *store,
   gtk_window_set_default_size (*window, 1024, 700);
   gtk_window_set_child (*window, GTK_WIDGET (page));
   gtk_window_present (*window);
-  spin_until (is_mapped, *window);
+  wy_test_spin_until (wy_test_is_mapped, *window);
   return page;
 }
 
@@ -157,7 +127,7 @@ test_position (void)
                    "Phase 3 · Full roll-out by category — 10 days left");
 
   gtk_window_destroy (window);
-  spin_for (20);
+  wy_test_spin_for (20);
 }
 
 static void
@@ -238,7 +208,7 @@ test_milestones (void)
   g_assert_null (wy_phases_page_get_milestone_widget (page, added, "name"));
 
   gtk_window_destroy (window);
-  spin_for (20);
+  wy_test_spin_for (20);
 }
 
 static void
@@ -258,7 +228,7 @@ test_shift (void)
             (wy_store_count (store, WY_TABLE_TASK) - 1);
 
   dialog = wy_phases_page_open_shift_dialog (page);
-  spin_until (is_mapped, dialog);
+  wy_test_spin_until (wy_test_is_mapped, dialog);
   g_assert_cmpint (wy_shift_plan_dialog_get_days (dialog), ==, 0);
 
   /* An impossible date: the message, no preview, nothing to apply. */
@@ -293,7 +263,7 @@ test_shift (void)
     g_assert_cmpstr (now, ==, before);
   }
   wy_shift_plan_dialog_cancel (dialog);
-  spin_for (20);
+  wy_test_spin_for (20);
   {
     g_autofree char *now = snapshot (store);
 
@@ -305,7 +275,7 @@ test_shift (void)
   wy_shift_plan_dialog_set_start_text (dialog, "2023-01-01");
   g_assert_true (wy_shift_plan_dialog_apply (dialog, &error));
   g_assert_no_error (error);
-  spin_for (50);
+  wy_test_spin_for (50);
   {
     g_autoptr(GPtrArray) phases = wy_store_list (store, WY_TABLE_PHASE, 0, NULL);
     g_autoptr(GPtrArray) tasks = wy_store_list (store, WY_TABLE_TASK, 0, NULL);
@@ -326,7 +296,7 @@ test_shift (void)
   g_assert_nonnull (strstr (wy_phases_page_get_position_text (page), "Phase 1"));
 
   gtk_window_destroy (window);
-  spin_for (20);
+  wy_test_spin_for (20);
 }
 
 int

@@ -8,59 +8,11 @@
 #include "wy-record-form.h"
 #include "wy-task-item.h"
 #include "wy-tasks-page.h"
+#include "wy-test-gui.h"
 #include "wy-test-util.h"
 
 #define DEMO_SIZE 24
 #define TODAY "2023-03-15"
-
-static void
-spin_until (gboolean (*cond) (gpointer),
-            gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!cond (data) && g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static void
-spin_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static WyStore *
-open_demo_ledger (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = wy_test_tmp_path (name);
-  WyStore *store;
-  GDate today;
-
-  wy_test_date (&today, TODAY);
-  g_assert_true (wy_demo_write (path, DEMO_SIZE, &today, &error));
-  g_assert_no_error (error);
-
-  store = wy_store_open (path, &error);
-  g_assert_no_error (error);
-  wy_store_set_operator (store, "测试员");
-  return store;
-}
 
 static guint
 count_audit (WyStore *store)
@@ -84,7 +36,7 @@ show_page (WyStore    *store,
   gtk_window_set_default_size (*window, 1024, 700);
   gtk_window_set_child (*window, GTK_WIDGET (page));
   gtk_window_present (*window);
-  spin_until (is_mapped, *window);
+  wy_test_spin_until (wy_test_is_mapped, *window);
   return page;
 }
 
@@ -109,7 +61,7 @@ task_with_notes (WyStore *store)
 static void
 test_add_task (void)
 {
-  g_autoptr(WyStore) store = open_demo_ledger ("add.wuyou");
+  g_autoptr(WyStore) store = wy_test_open_demo ("add.wuyou", DEMO_SIZE, TODAY);
   g_autoptr(GError) error = NULL;
   g_autoptr(WyRecord) task = NULL;
   gint64 n_before = wy_store_count (store, WY_TABLE_TASK);
@@ -180,13 +132,13 @@ test_add_task (void)
   wy_tasks_page_set_origin_filter (page, WY_TASKS_ORIGIN_ALL);
 
   gtk_window_destroy (window);
-  spin_for (20);
+  wy_test_spin_for (20);
 }
 
 static void
 test_edit_progress_and_notes (void)
 {
-  g_autoptr(WyStore) store = open_demo_ledger ("notes.wuyou");
+  g_autoptr(WyStore) store = wy_test_open_demo ("notes.wuyou", DEMO_SIZE, TODAY);
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GError) error = NULL;
@@ -265,13 +217,13 @@ test_edit_progress_and_notes (void)
   }
 
   gtk_window_destroy (window);
-  spin_for (20);
+  wy_test_spin_for (20);
 }
 
 static void
 test_link_compounds (void)
 {
-  g_autoptr(WyStore) store = open_demo_ledger ("links.wuyou");
+  g_autoptr(WyStore) store = wy_test_open_demo ("links.wuyou", DEMO_SIZE, TODAY);
   g_autoptr(GPtrArray) compounds = wy_store_list (store, WY_TABLE_COMPOUND, 0, NULL);
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
@@ -305,13 +257,13 @@ test_link_compounds (void)
   }
 
   gtk_window_destroy (window);
-  spin_for (20);
+  wy_test_spin_for (20);
 }
 
 static void
 test_delete_and_undo (void)
 {
-  g_autoptr(WyStore) store = open_demo_ledger ("delete.wuyou");
+  g_autoptr(WyStore) store = wy_test_open_demo ("delete.wuyou", DEMO_SIZE, TODAY);
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -361,7 +313,7 @@ test_delete_and_undo (void)
   g_assert_cmpuint (wy_tasks_page_get_n_notes (page), ==, notes->len);
 
   gtk_window_destroy (window);
-  spin_for (20);
+  wy_test_spin_for (20);
 }
 
 static gboolean
@@ -375,7 +327,7 @@ search_applied (gpointer data)
 static void
 test_filters (void)
 {
-  g_autoptr(WyStore) store = open_demo_ledger ("filters.wuyou");
+  g_autoptr(WyStore) store = wy_test_open_demo ("filters.wuyou", DEMO_SIZE, TODAY);
   g_autoptr(GPtrArray) tasks = wy_store_list (store, WY_TABLE_TASK, 0, NULL);
   g_autofree char *expected = NULL;
   GtkWindow *window;
@@ -429,12 +381,12 @@ test_filters (void)
   if (n_with_needle > 0 && n_with_needle < tasks->len)
     {
       wy_tasks_page_set_search_text (page, needle);
-      spin_until (search_applied, page);
+      wy_test_spin_until (search_applied, page);
       g_assert_cmpuint (wy_tasks_page_get_n_shown (page), ==, n_with_needle);
       expected = g_strdup_printf ("%u of %u tasks", n_with_needle, tasks->len);
       g_assert_cmpstr (wy_tasks_page_get_status_text (page), ==, expected);
       wy_tasks_page_set_search_text (page, NULL);
-      spin_for (300);
+      wy_test_spin_for (300);
     }
   g_assert_cmpuint (wy_tasks_page_get_n_shown (page), ==, tasks->len);
 
@@ -447,7 +399,7 @@ test_filters (void)
   }
 
   gtk_window_destroy (window);
-  spin_for (20);
+  wy_test_spin_for (20);
 }
 
 int

@@ -13,30 +13,13 @@
 #include "wy-problems-page.h"
 #include "wy-tasks-page.h"
 #include "wy-open-failure-dialog.h"
+#include "wy-test-gui.h"
 #include "wy-test-util.h"
 #include "wy-window.h"
 
 #define DEMO_SIZE 40
 
 /* Runs the main loop until cond holds, for at most five seconds. */
-static void
-spin_until (gboolean (*cond) (gpointer),
-            gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!cond (data) && g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
 
 static void
 spin_a_little (void)
@@ -90,7 +73,7 @@ test_window_lists_compounds (void)
   g_assert_cmpint (height, ==, 880);
 
   gtk_window_present (GTK_WINDOW (window));
-  spin_until (is_mapped, window);
+  wy_test_spin_until (wy_test_is_mapped, window);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   /* The title is the file name without the extension. */
@@ -136,7 +119,7 @@ test_window_empty_ledger (void)
 
   window = wy_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
-  spin_until (is_mapped, window);
+  wy_test_spin_until (wy_test_is_mapped, window);
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "empty");
   g_assert_cmpuint (g_list_model_get_n_items (wy_window_get_compound_model (window)), ==, 0);
@@ -216,7 +199,7 @@ test_window_first_compound (void)
   g_assert_no_error (error);
   window = wy_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
-  spin_until (is_mapped, window);
+  wy_test_spin_until (wy_test_is_mapped, window);
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-compound", NULL);
   spin_a_little ();
@@ -290,7 +273,7 @@ test_window_open_failure (void)
   shown = wy_application_open_ledger (app, bad_path, NULL);
   g_assert_true (WY_IS_OPEN_FAILURE_DIALOG (shown));
   dialog = WY_OPEN_FAILURE_DIALOG (shown);
-  spin_until (is_mapped, dialog);
+  wy_test_spin_until (wy_test_is_mapped, dialog);
 
   g_assert_cmpstr (gtk_window_get_title (shown), ==, "Could not open the ledger");
   g_assert_cmpstr (wy_open_failure_dialog_get_heading (dialog), ==, "Could not open the ledger");
@@ -312,7 +295,7 @@ test_window_open_failure (void)
   shown = wy_application_open_ledger (app, good_path, NULL);
   g_assert_true (WY_IS_WINDOW (shown));
   g_assert_cmpstr (gtk_window_get_title (shown), ==, "good");
-  spin_until (is_mapped, shown);
+  wy_test_spin_until (wy_test_is_mapped, shown);
 
   {
     g_autofree char *dir = g_path_get_dirname (good_path);

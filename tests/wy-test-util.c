@@ -70,3 +70,22 @@ wy_test_date (GDate      *out,
 {
   g_assert_true (wy_date_parse (iso, out));
 }
+
+WyStore *
+wy_test_open_demo (const char *basename,
+                   guint       size,
+                   const char *today_iso)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = wy_test_tmp_path (basename);
+  WyStore *store;
+  GDate today;
+
+  wy_test_date (&today, today_iso);
+  g_assert_true (wy_demo_write (path, size, &today, &error));
+  g_assert_no_error (error);
+  store = wy_store_open (path, &error);
+  g_assert_no_error (error);
+  wy_store_set_operator (store, "测试员");
+  return store;
+}

@@ -12,4 +12,10 @@ GBytes *wy_test_read_file  (const char  *path);
 void    wy_test_date       (GDate       *out,
                             const char  *iso);
 
+/* A demonstration ledger of size compounds made as of today_iso, opened,
+ * with the operator "测试员" for the audit log. */
+WyStore *wy_test_open_demo (const char  *basename,
+                            guint        size,
+                            const char  *today_iso);
+
 G_END_DECLS

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "wy-record-form.h"
+
+G_BEGIN_DECLS
+
+/* What the display tests share: running the main loop, a window to show a
+ * page in, and typing into a form's field as a user does. */
+
+/* Runs the main loop until cond holds, for at most five seconds. */
+void       wy_test_spin_until     (gboolean    (*cond) (gpointer),
+                                   gpointer      data);
+gboolean   wy_test_is_mapped      (gpointer      widget);
+/* Runs the main loop for ms milliseconds. */
+void       wy_test_spin_for       (guint         ms);
+/* Runs what is pending now, without waiting. */
+void       wy_test_spin           (void);
+/* A 1024×700 window with child, presented and mapped. */
+GtkWindow *wy_test_show_in_window (GtkWidget    *child);
+void       wy_test_type_into      (WyRecordForm *form,
+                                   const char   *field,
+                                   const char   *text);
+
+G_END_DECLS
