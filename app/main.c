@@ -23,9 +23,11 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* Exports take a ledger FILE of their own and need no display. */
+  /* Exports and charts take a ledger FILE of their own and need no display. */
   if (wy_command_line_is_export (argc, argv))
     return wy_command_line_export (argc, argv);
+  if (wy_command_line_is_chart (argc, argv))
+    return wy_command_line_chart (argc, argv);
 
   app = wy_application_new ();
 

@@ -9,6 +9,10 @@ G_BEGIN_DECLS
  *
  *   wuyou --export-ledger OUT.xlsx|OUT.csv [--scope SCOPE] [--sheets LIST]
  *         [--paper A4|A3] [--as-of YYYY-MM-DD] [--three-lists] [FILE]
+ *   wuyou --render-chart NAME --output OUT.png|OUT.svg|OUT.pdf [--width W]
+ *         [--height H] [--as-of YYYY-MM-DD] [--street NAME]
+ *         [--community NAME] [FILE]            (wy-command-line-chart.c)
+ *   wuyou --list-charts
  *
  * They are recognised in main() before GApplication sees the arguments,
  * because they take a ledger FILE that GApplication would open in a
@@ -17,6 +21,12 @@ G_BEGIN_DECLS
 gboolean  wy_command_line_is_export  (int    argc,
                                       char **argv);
 int       wy_command_line_export     (int    argc,
+                                      char **argv);
+/* Charts also take 2 for a ledger that cannot be opened or a file that
+ * cannot be written there: both are checked before anything is drawn. */
+gboolean  wy_command_line_is_chart   (int    argc,
+                                      char **argv);
+int       wy_command_line_chart      (int    argc,
                                       char **argv);
 
 G_END_DECLS

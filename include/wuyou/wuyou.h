@@ -14,3 +14,4 @@
 #include "wy-export.h"
 #include "wy-due.h"
 #include "wy-funding.h"
+#include "wy-chart.h"
