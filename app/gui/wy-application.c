@@ -44,6 +44,11 @@ static const GOptionEntry main_entries[] = {
    * shows it; "--export-ledger OUT --help" lists its own options. */
   { "export-ledger", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the Excel ledger (.xlsx) or the problem ledger as CSV (.csv) to OUT and exit"), N_("OUT") },
+  /* Likewise wy_command_line_chart(): "--render-chart NAME --help". */
+  { "render-chart", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Draw the chart NAME of a ledger to a PNG, SVG or PDF file and exit"), N_("NAME") },
+  { "list-charts", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the charts --render-chart can draw"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }
