@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "wuyou/wy-stats.h"
@@ -19,18 +21,17 @@
   " JOIN street s ON s.id = co.street_id" \
   " LEFT JOIN governance_mode gm ON gm.id = c.governance_mode_id"
 
+/* The texts a row is read with (name, address, community, street,
+ * category, governance mode) live in the row's own allocation, after the
+ * struct; target_marks and nearest_deadline are filled in later and have
+ * their own. One allocation instead of seven per row: 50,000 compounds
+ * are 300,000 fewer. */
 void
 wy_compound_row_free (WyCompoundRow *row)
 {
   if (row == NULL)
     return;
 
-  g_free (row->name);
-  g_free (row->address);
-  g_free (row->community);
-  g_free (row->street);
-  g_free (row->category);
-  g_free (row->governance_mode);
   g_free (row->target_marks);
   g_free (row->nearest_deadline);
   g_free (row);
@@ -39,19 +40,43 @@ wy_compound_row_free (WyCompoundRow *row)
 static WyCompoundRow *
 compound_row_from_stmt (sqlite3_stmt *stmt)
 {
-  WyCompoundRow *row = g_new0 (WyCompoundRow, 1);
+  static const int text_columns[] = { 4, 5, 6, 7, 8, 10 };
+  const char *texts[G_N_ELEMENTS (text_columns)];
+  gsize lengths[G_N_ELEMENTS (text_columns)];
+  gsize size = sizeof (WyCompoundRow);
+  char **fields[G_N_ELEMENTS (text_columns)];
+  WyCompoundRow *row;
+  char *pool;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
+    {
+      texts[i] = (const char *) sqlite3_column_text (stmt, text_columns[i]);
+      lengths[i] = texts[i] != NULL ? (gsize) sqlite3_column_bytes (stmt, text_columns[i]) : 0;
+      size += texts[i] != NULL ? lengths[i] + 1 : 0;
+    }
+
+  row = g_malloc0 (size);
+  fields[0] = &row->name;
+  fields[1] = &row->address;
+  fields[2] = &row->community;
+  fields[3] = &row->street;
+  fields[4] = &row->category;
+  fields[5] = &row->governance_mode;
+  pool = (char *) (row + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
+    if (texts[i] != NULL)
+      {
+        memcpy (pool, texts[i], lengths[i]);
+        pool[lengths[i]] = '\0';
+        *fields[i] = pool;
+        pool += lengths[i] + 1;
+      }
 
   row->id = sqlite3_column_int64 (stmt, 0);
   row->community_id = sqlite3_column_int64 (stmt, 1);
   row->street_id = sqlite3_column_int64 (stmt, 2);
   row->governance_mode_id = sqlite3_column_int64 (stmt, 3);
-  row->name = wy_store_column_text_dup (stmt, 4);
-  row->address = wy_store_column_text_dup (stmt, 5);
-  row->community = wy_store_column_text_dup (stmt, 6);
-  row->street = wy_store_column_text_dup (stmt, 7);
-  row->category = wy_store_column_text_dup (stmt, 8);
   row->pilot = sqlite3_column_int (stmt, 9) != 0;
-  row->governance_mode = wy_store_column_text_dup (stmt, 10);
   row->households = sqlite3_column_type (stmt, 11) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 11);
   row->open_problems = (guint) sqlite3_column_int64 (stmt, 12);
   row->nearest_deadline = wy_store_column_text_dup (stmt, 13);
@@ -184,9 +209,27 @@ fill_open_problems (WyStore     *self,
   return wy_store_finish_read (self, stmt, rc, error);
 }
 
+/* Community, then id: the order of the list before it is sorted. */
+static int
+compare_compound_rows (gconstpointer a,
+                       gconstpointer b)
+{
+  const WyCompoundRow *x = *(WyCompoundRow * const *) a;
+  const WyCompoundRow *y = *(WyCompoundRow * const *) b;
+
+  if (x->community_id != y->community_id)
+    return x->community_id < y->community_id ? -1 : 1;
+
+  return (x->id > y->id) - (x->id < y->id);
+}
+
 /* Three plain scans joined in memory: the compounds, their open items and
  * their target statuses. One query joining them all sorted and grouped
- * 50,000 rows in SQL and took twice as long. */
+ * 50,000 rows in SQL and took twice as long. The compounds are read in
+ * the table's own order and sorted here: ORDER BY community_id walked
+ * the index compound_community and looked every row up from it, which
+ * took 200-290 ms for 50,000 compounds against 85 ms for the scan (the
+ * sort takes a few). */
 GPtrArray *
 wy_store_list_compound_rows (WyStore  *self,
                              GError  **error)
@@ -200,8 +243,7 @@ wy_store_list_compound_rows (WyStore  *self,
 
   stmt = wy_store_prepare_cached (self,
                                   COMPOUND_COLUMNS ", 0, NULL"
-                                  COMPOUND_JOINS
-                                  " ORDER BY c.community_id, c.id", error);
+                                  COMPOUND_JOINS, error);
   if (stmt == NULL)
     return NULL;
 
@@ -218,6 +260,8 @@ wy_store_list_compound_rows (WyStore  *self,
       !fill_open_problems (self, by_id, error) ||
       !fill_target_marks (self, by_id, 0, error))
     return NULL;
+
+  g_ptr_array_sort (rows, compare_compound_rows);
 
   return g_steal_pointer (&rows);
 }

@@ -200,6 +200,7 @@ set_open_error (sqlite3     *db,
  * Returns the schema version, 0 for a database with nothing in it. */
 static gboolean
 inspect_database (const char  *path,
+                  gboolean     quick_check,
                   int         *version_out,
                   gboolean    *empty_out,
                   GError     **error)
@@ -251,7 +252,7 @@ inspect_database (const char  *path,
    * but most of a second for a 50,000-compound one, where it would hold up
    * the window. Past the limit SQLite's own checks on each page it reads
    * still turn damage into an error, never into wrong data. */
-  if (file_size (path) <= QUICK_CHECK_MAX_BYTES &&
+  if (quick_check && file_size (path) <= QUICK_CHECK_MAX_BYTES &&
       (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK ||
        sqlite3_step (stmt) != SQLITE_ROW ||
        g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0))
@@ -505,7 +506,7 @@ wy_store_open (const char  *path,
     }
 
   if (!check_sqlite_header (path, error) ||
-      !inspect_database (path, &version, &empty, error))
+      !inspect_database (path, TRUE, &version, &empty, error))
     return NULL;
 
   if (empty)
@@ -533,6 +534,116 @@ wy_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* A second connection for reading in another thread                    */
+
+static gboolean
+configure_reader (WyStore  *self,
+                  GError  **error)
+{
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* No journal_mode here: the mode belongs to the file (WAL, set by the
+   * connection that writes), and a reader may not change it. */
+  return wy_store_exec (self,
+                        "PRAGMA query_only = ON;"
+                        "PRAGMA cache_size = -65536;"
+                        "PRAGMA mmap_size = 268435456;",
+                        _("Opening the ledger"), error);
+}
+
+WyStore *
+wy_store_open_readonly (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(WyStore) self = NULL;
+  g_autofree char *basename = NULL;
+  int version = 0;
+  gboolean empty = FALSE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  basename = g_path_get_basename (path);
+
+  if (!check_file_access (path, FALSE, error))
+    return NULL;
+
+  if (file_is_empty_or_missing (path))
+    {
+      g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_NOT_SQLITE,
+                   _("“%s” is an empty file, not a Wuyou ledger."), basename);
+      return NULL;
+    }
+
+  /* No quick_check: nothing is written through this connection, and
+   * SQLite still turns a damaged page it reads into an error. */
+  if (!check_sqlite_header (path, error) ||
+      !inspect_database (path, FALSE, &version, &empty, error))
+    return NULL;
+
+  if (empty)
+    {
+      g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_NOT_LEDGER,
+                   _("“%s” is an empty database, not a Wuyou ledger."), basename);
+      return NULL;
+    }
+
+  /* The queries are written for the current tables; only a connection
+   * that may write can bring an older ledger up to date. */
+  if (version < WY_SCHEMA_VERSION)
+    {
+      g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_READ_ONLY,
+                   _("The ledger “%s” is in an older format. Open it in Wuyou once to update it."),
+                   basename);
+      return NULL;
+    }
+
+  self = store_new (path);
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      set_open_error (self->db, basename, error);
+      return NULL;
+    }
+  self->schema_version = version;
+
+  if (!configure_reader (self, error) ||
+      !wy_store_verify_schema (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* SQLite calls this every few thousand steps of a statement; non-zero
+ * interrupts it (SQLITE_INTERRUPT). */
+static int
+on_progress_cb (void *data)
+{
+  return g_cancellable_is_cancelled (G_CANCELLABLE (data));
+}
+
+void
+wy_store_set_cancellable (WyStore      *self,
+                          GCancellable *cancellable)
+{
+  g_return_if_fail (WY_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  /* The reference lives in the object's data, which GObject frees after
+   * wy_store_finalize() has closed the connection that uses it. */
+  if (cancellable != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (self), "wy-store-cancellable",
+                              g_object_ref (cancellable), g_object_unref);
+      sqlite3_progress_handler (self->db, 1000, on_progress_cb, cancellable);
+    }
+  else
+    {
+      sqlite3_progress_handler (self->db, 0, NULL, NULL);
+      g_object_set_data (G_OBJECT (self), "wy-store-cancellable", NULL);
+    }
+}
 
 WyStore *
 wy_store_create_empty (const char  *path,

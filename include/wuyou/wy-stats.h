@@ -78,7 +78,9 @@ GArray     *wy_store_terms_ending           (WyStore       *self,
                                              guint          warning_days,
                                              GError       **error);
 
-/* The compound list of the window: one light row per compound. */
+/* The compound list of the window: one light row per compound. Made by
+ * the store only, freed with wy_compound_row_free(): its texts share the
+ * row's allocation, so they are read, never freed or replaced one by one. */
 typedef struct {
   gint64  id;
   gint64  community_id;

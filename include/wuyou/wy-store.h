@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "wy-record.h"
 
@@ -36,6 +36,16 @@ GQuark      wy_store_error_quark        (void);
  * is refused is left byte for byte as it was. */
 WyStore    *wy_store_open               (const char     *path,
                                          GError        **error);
+/* A second connection to a ledger that is open, for reading in another
+ * thread (a WyStore is used by one thread at a time). It never writes;
+ * in WAL mode it reads while the other connection writes, and sees the
+ * ledger as it was when each of its reads began. */
+WyStore    *wy_store_open_readonly      (const char     *path,
+                                         GError        **error);
+/* While cancellable is set and cancelled, every statement of the store
+ * stops with an error: a long read in a thread ends at once. */
+void        wy_store_set_cancellable    (WyStore        *self,
+                                         GCancellable   *cancellable);
 /* A new ledger with the plan template, starting the plan on plan_start
  * (NULL: the source plan's own dates). Refuses a file that holds data. */
 WyStore    *wy_store_create             (const char     *path,
