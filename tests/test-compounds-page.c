@@ -8,6 +8,8 @@
 
 #include "wy-compound-detail.h"
 #include "wy-compound-item.h"
+#include "wy-compound-list.h"
+#include "wy-compound-list-row.h"
 #include "wy-compounds-page.h"
 #include "wy-problem-dialog.h"
 #include "wy-record-form.h"
@@ -50,6 +52,8 @@ fixture_set_up (Fixture       *fixture,
   wy_store_set_operator (fixture->store, "Tester");
 
   fixture->window = wy_window_new (NULL, fixture->store);
+  /* The Overview is the first page; these tests are about the list. */
+  wy_window_show_page (fixture->window, "compounds");
   gtk_window_present (GTK_WINDOW (fixture->window));
   spin_a_little ();
   fixture->page = wy_window_get_compounds_page (fixture->window);
@@ -83,12 +87,12 @@ test_frame (Fixture       *fixture,
 {
   GtkWidget *problems = wy_window_get_problems_page (fixture->window);
 
-  /* Only the pages that exist: Compounds and Problems. */
+  /* Only pages that exist. */
   g_assert_nonnull (problems);
   g_assert_cmpstr (wy_window_get_page (fixture->window), ==, "compounds");
   wy_window_show_page (fixture->window, "problems");
   g_assert_cmpstr (wy_window_get_page (fixture->window), ==, "problems");
-  wy_window_show_page (fixture->window, "overview");
+  wy_window_show_page (fixture->window, "no-such-page");
   g_assert_cmpstr (wy_window_get_page (fixture->window), ==, "problems");
   wy_window_show_page (fixture->window, "compounds");
 
@@ -468,6 +472,273 @@ test_new_compound (Fixture       *fixture,
   g_assert_cmpuint (wy_compounds_page_get_n_total (fixture->page), ==, total + 1);
 }
 
+static WyCompoundList *
+compound_list (Fixture *fixture)
+{
+  GtkWidget *list = wy_compounds_page_get_list_widget (fixture->page);
+
+  g_assert_true (WY_IS_COMPOUND_LIST (list));
+  return WY_COMPOUND_LIST (list);
+}
+
+static gint64
+households_at (GListModel *model,
+               guint       position)
+{
+  g_autoptr(WyCompoundItem) item = g_list_model_get_item (model, position);
+
+  return wy_compound_item_get_households (item);
+}
+
+/* The header's buttons sort, as a click does, and say so. */
+static void
+test_header_sort (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  WyCompoundList *list = compound_list (fixture);
+  GListModel *model = wy_compounds_page_get_model (fixture->page);
+  GtkWidget *households = wy_compound_list_get_header_button (list, WY_COMPOUNDS_COLUMN_HOUSEHOLDS);
+  GtkWidget *name = wy_compound_list_get_header_button (list, WY_COMPOUNDS_COLUMN_NAME);
+  guint n = g_list_model_get_n_items (model);
+  g_autofree char *message = NULL;
+
+  g_assert_true (GTK_IS_BUTTON (households));
+  g_assert_true (gtk_widget_get_focusable (households));
+  g_assert_cmpuint (n, >, 2);
+  g_assert_cmpint (wy_compound_list_get_sort_column (list), ==, WY_COMPOUNDS_N_COLUMNS);
+  message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (households), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                "Sort by Households");
+  g_assert_null (message);
+  message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (households), GTK_ACCESSIBLE_PROPERTY_SORT,
+                                                GTK_ACCESSIBLE_SORT_NONE);
+  g_assert_null (message);
+
+  /* First click: ascending. */
+  g_signal_emit_by_name (households, "clicked");
+  spin_a_little ();
+  g_assert_cmpint (wy_compound_list_get_sort_column (list), ==, WY_COMPOUNDS_COLUMN_HOUSEHOLDS);
+  g_assert_cmpint (wy_compound_list_get_sort_order (list), ==, GTK_SORT_ASCENDING);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (households_at (model, i - 1), <=, households_at (model, i));
+  g_assert_cmpint (households_at (model, 0), <, households_at (model, n - 1));
+  message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (households), GTK_ACCESSIBLE_PROPERTY_SORT,
+                                                GTK_ACCESSIBLE_SORT_ASCENDING);
+  g_assert_null (message);
+
+  /* Second click on the same header: descending. */
+  g_signal_emit_by_name (households, "clicked");
+  spin_a_little ();
+  g_assert_cmpint (wy_compound_list_get_sort_order (list), ==, GTK_SORT_DESCENDING);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (households_at (model, i - 1), >=, households_at (model, i));
+  message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (households), GTK_ACCESSIBLE_PROPERTY_SORT,
+                                                GTK_ACCESSIBLE_SORT_DESCENDING);
+  g_assert_null (message);
+
+  /* Another header: ascending by it, and only it shows an order. */
+  g_signal_emit_by_name (name, "clicked");
+  spin_a_little ();
+  g_assert_cmpint (wy_compound_list_get_sort_column (list), ==, WY_COMPOUNDS_COLUMN_NAME);
+  g_assert_cmpint (wy_compound_list_get_sort_order (list), ==, GTK_SORT_ASCENDING);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(WyCompoundItem) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(WyCompoundItem) b = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (g_utf8_collate (wy_compound_item_get_name (a), wy_compound_item_get_name (b)), <=, 0);
+    }
+  message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (households), GTK_ACCESSIBLE_PROPERTY_SORT,
+                                                GTK_ACCESSIBLE_SORT_NONE);
+  g_assert_null (message);
+
+  /* The page's own call shows in the header too. */
+  wy_compounds_page_sort_by (fixture->page, WY_COMPOUNDS_COLUMN_OPEN_PROBLEMS, GTK_SORT_DESCENDING);
+  g_assert_cmpint (wy_compound_list_get_sort_column (list), ==, WY_COMPOUNDS_COLUMN_OPEN_PROBLEMS);
+  g_assert_cmpint (wy_compound_list_get_sort_order (list), ==, GTK_SORT_DESCENDING);
+}
+
+/* The rows the list view has made, each one widget. */
+static GPtrArray *
+visible_rows (WyCompoundList *list)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (wy_compound_list_get_list_view (list)));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (WY_IS_COMPOUND_LIST_ROW (row) && wy_compound_list_row_get_item (WY_COMPOUND_LIST_ROW (row)) != NULL)
+        g_ptr_array_add (rows, row);
+    }
+
+  return rows;
+}
+
+static WyCompoundListRow *
+row_for (WyCompoundList *list,
+         gint64          id)
+{
+  g_autoptr(GPtrArray) rows = visible_rows (list);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      WyCompoundListRow *row = g_ptr_array_index (rows, i);
+
+      if (wy_compound_item_get_id (wy_compound_list_row_get_item (row)) == id)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* Each row reads its cells to a screen reader, lights in words. */
+static void
+test_row_label (Fixture       *fixture,
+                gconstpointer  data)
+{
+  WyCompoundList *list = compound_list (fixture);
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean saw_light = FALSE;
+
+  spin_a_little ();
+  rows = visible_rows (list);
+  g_assert_cmpuint (rows->len, >, 5);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      WyCompoundListRow *row = g_ptr_array_index (rows, i);
+      WyCompoundItem *item = wy_compound_list_row_get_item (row);
+      const WyCompoundRow *compound = wy_compound_item_get_row (item);
+      const char *label = wy_compound_list_row_get_accessible_label (row);
+      g_autofree char *start = g_strdup_printf ("%s, %s, ", compound->name, compound->community);
+      g_autofree char *households = g_strdup_printf ("Households: %" G_GINT64_FORMAT, compound->households);
+      g_autofree char *message = NULL;
+
+      g_assert_nonnull (label);
+      g_assert_true (g_str_has_prefix (label, start));
+      g_assert_nonnull (strstr (label, households));
+      if (compound->targets_total > 0)
+        {
+          g_autofree char *targets = g_strdup_printf ("Targets: %u/%u", compound->targets_met, compound->targets_total);
+
+          g_assert_nonnull (strstr (label, targets));
+        }
+      if (compound->nearest_deadline != NULL)
+        {
+          WyLight light = wy_compound_item_get_deadline_light (item);
+          g_autofree char *deadline = g_strdup_printf ("Next Deadline: %s, %s", compound->nearest_deadline,
+                                                       wy_light_to_label (light));
+
+          g_assert_nonnull (strstr (label, deadline));
+          saw_light = TRUE;
+        }
+
+      /* What AT-SPI reads, on the row and on the list item around it. */
+      message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      g_assert_null (message);
+      message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (row))),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      g_assert_null (message);
+
+      /* The cells the row draws. */
+      g_assert_cmpstr (wy_compound_list_row_get_cell_text (row, WY_COMPOUNDS_COLUMN_NAME), ==, compound->name);
+      g_assert_cmpstr (wy_compound_list_row_get_cell_text (row, WY_COMPOUNDS_COLUMN_TARGETS), ==,
+                       wy_compound_item_get_target_marks_text (item));
+    }
+  g_assert_true (saw_light);
+
+  /* The header buttons sit over the cells they sort. */
+  for (guint position = 0; position < WY_COMPOUNDS_N_COLUMNS; position++)
+    {
+      int x, width;
+      WyCompoundsColumn column = wy_compound_list_get_column_at (list, position, &x, &width, NULL);
+      GtkWidget *button = wy_compound_list_get_header_button (list, column);
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (g_ptr_array_index (rows, 0)), &bounds));
+      g_assert_cmpfloat_with_epsilon (bounds.origin.x, x, 0.5);
+      g_assert_cmpfloat_with_epsilon (bounds.size.width, width, 0.5);
+    }
+}
+
+/* An edit shows in the compound's row at once, in the same row. */
+static void
+test_row_follows_edit (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  WyCompoundList *list = compound_list (fixture);
+  gint64 id = select_first (fixture);
+  WyCompoundListRow *row;
+  g_autoptr(GError) error = NULL;
+
+  spin_a_little ();
+  row = row_for (list, id);
+  g_assert_nonnull (row);
+
+  g_assert_true (wy_store_update_field (fixture->store, WY_TABLE_COMPOUND, id, "households", "4321", &error));
+  g_assert_no_error (error);
+  spin_a_little ();
+
+  g_assert_true (row_for (list, id) == row);
+  g_assert_cmpstr (wy_compound_list_row_get_cell_text (row, WY_COMPOUNDS_COLUMN_HOUSEHOLDS), ==, "4321");
+  g_assert_nonnull (strstr (wy_compound_list_row_get_accessible_label (row), "Households: 4321"));
+  g_assert_cmpint (wy_compounds_page_get_selected_id (fixture->page), ==, id);
+}
+
+/* Several compounds changed and one deleted by edits elsewhere, before
+ * the page looks: one sort and filter for all, and the list stays sorted. */
+static void
+test_many_changed (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *model = wy_compounds_page_get_model (fixture->page);
+  guint total = wy_compounds_page_get_n_total (fixture->page);
+  g_autoptr(GError) error = NULL;
+  gint64 ids[6], deleted;
+  guint n;
+
+  wy_compounds_page_sort_by (fixture->page, WY_COMPOUNDS_COLUMN_HOUSEHOLDS, GTK_SORT_ASCENDING);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(WyCompoundItem) item = g_list_model_get_item (model, i * 3);
+
+      ids[i] = wy_compound_item_get_id (item);
+    }
+  {
+    g_autoptr(WyCompoundItem) item = g_list_model_get_item (model, 1);
+
+    deleted = wy_compound_item_get_id (item);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *value = g_strdup_printf ("%u", 9000 - i);
+
+      g_assert_true (wy_store_update_field (fixture->store, WY_TABLE_COMPOUND, ids[i], "households", value, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (wy_store_delete (fixture->store, WY_TABLE_COMPOUND, deleted, &error));
+  g_assert_no_error (error);
+  spin_a_little ();
+
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (wy_compounds_page_get_n_total (fixture->page), ==, total - 1);
+  g_assert_cmpuint (n, ==, total - 1);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (households_at (model, i - 1), <=, households_at (model, i));
+  /* The largest now, in reverse order of the edits. */
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(WyCompoundItem) item = g_list_model_get_item (model, n - 1 - i);
+
+      g_assert_cmpint (wy_compound_item_get_id (item), ==, ids[i]);
+      g_assert_cmpint (wy_compound_item_get_households (item), ==, 9000 - i);
+    }
+  g_assert_null (item_for (fixture, deleted));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +760,10 @@ main (int   argc,
   ADD ("/compounds-page/add-and-sign-off-problem", test_add_and_sign_off_problem);
   ADD ("/compounds-page/delete-and-undo", test_delete_and_undo);
   ADD ("/compounds-page/new-compound", test_new_compound);
+  ADD ("/compounds-page/header-sort", test_header_sort);
+  ADD ("/compounds-page/row-label", test_row_label);
+  ADD ("/compounds-page/row-follows-edit", test_row_follows_edit);
+  ADD ("/compounds-page/many-changed", test_many_changed);
 
   return g_test_run ();
 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "wy-compound-item.h"
@@ -13,15 +15,27 @@ struct _WyCompoundItem
 
   WyCompoundRow *row;
   const char    *category_label;   /* translated, static */
+  /* The texts below are made when first asked for: a list shows a few
+   * dozen of 50,000 items, and the first frame should not wait for the
+   * rest. */
   char          *households_text;
   char          *targets_text;
   char          *open_problems_text;
   char          *search_key;
+  char          *name_key;         /* casefolded name, NULL: the name itself */
+  char          *address_key;      /* casefolded address, NULL: the address itself */
   WyLight        deadline_light;
   char          *sort_keys[WY_COMPOUND_N_KEYS];
 };
 
 G_DEFINE_FINAL_TYPE (WyCompoundItem, wy_compound_item, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -57,18 +71,64 @@ category_label (const char *code)
   return label != NULL ? _(label) : code;
 }
 
+/* Whether g_utf8_casefold() would return text unchanged, for the text a
+ * street office writes: ASCII other than capitals, CJK and its
+ * punctuation, full-width digits and punctuation. Anything else is
+ * casefolded. */
+static gboolean
+casefold_is_identity (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      guchar byte = (guchar) *p;
+      gunichar c;
+
+      if (byte < 0x80)
+        {
+          if (byte >= 'A' && byte <= 'Z')
+            return FALSE;
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
+      if (!((c >= 0x3000 && c <= 0x9FFF) ||
+            (c >= 0xFF01 && c <= 0xFF20) ||
+            (c >= 0xFF3B && c <= 0xFF5F)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+search_key_for (const char *text)
+{
+  if (text == NULL || casefold_is_identity (text))
+    return NULL;
+
+  return g_utf8_casefold (text, -1);
+}
+
+static void
+clear_texts (WyCompoundItem *self)
+{
+  g_clear_pointer (&self->households_text, g_free);
+  g_clear_pointer (&self->targets_text, g_free);
+  g_clear_pointer (&self->open_problems_text, g_free);
+  g_clear_pointer (&self->search_key, g_free);
+  g_clear_pointer (&self->name_key, g_free);
+  g_clear_pointer (&self->address_key, g_free);
+  for (guint i = 0; i < WY_COMPOUND_N_KEYS; i++)
+    g_clear_pointer (&self->sort_keys[i], g_free);
+}
+
 static void
 wy_compound_item_finalize (GObject *object)
 {
   WyCompoundItem *self = (WyCompoundItem *)object;
 
   g_clear_pointer (&self->row, wy_compound_row_free);
-  g_clear_pointer (&self->households_text, g_free);
-  g_clear_pointer (&self->targets_text, g_free);
-  g_clear_pointer (&self->open_problems_text, g_free);
-  g_clear_pointer (&self->search_key, g_free);
-  for (guint i = 0; i < WY_COMPOUND_N_KEYS; i++)
-    g_clear_pointer (&self->sort_keys[i], g_free);
+  clear_texts (self);
 
   G_OBJECT_CLASS (wy_compound_item_parent_class)->finalize (object);
 }
@@ -153,6 +213,15 @@ wy_compound_item_class_init (WyCompoundItemClass *klass)
     g_param_spec_string ("nearest-deadline", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* After wy_compound_item_update(): whatever shows the item draws it
+   * again (a list row bound to it stays bound). */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -168,43 +237,16 @@ apply_row (WyCompoundItem *self,
            guint           warning_days)
 {
   g_clear_pointer (&self->row, wy_compound_row_free);
-  g_clear_pointer (&self->households_text, g_free);
-  g_clear_pointer (&self->targets_text, g_free);
-  g_clear_pointer (&self->open_problems_text, g_free);
-  g_clear_pointer (&self->search_key, g_free);
-  for (guint i = 0; i < WY_COMPOUND_N_KEYS; i++)
-    g_clear_pointer (&self->sort_keys[i], g_free);
+  clear_texts (self);
 
   self->row = row;
   self->category_label = category_label (row->category);
 
-  if (row->households >= 0)
-    self->households_text = g_strdup_printf ("%" G_GINT64_FORMAT, row->households);
-  else
-    self->households_text = g_strdup ("");
-
-  if (row->targets_total > 0)
-    {
-      GString *marks = g_string_new (NULL);
-
-      for (const char *m = row->target_marks; m != NULL && *m != '\0'; m++)
-        g_string_append (marks, *m == 'M' ? "●" : *m == 'P' ? "◐" : "○");
-      if (marks->len > 0)
-        g_string_append_c (marks, ' ');
-      g_string_append_printf (marks, "%u/%u", row->targets_met, row->targets_total);
-      self->targets_text = g_string_free (marks, FALSE);
-    }
-  else
-    self->targets_text = g_strdup ("");
-
-  {
-    g_autofree char *joined = g_strconcat (row->name != NULL ? row->name : "", "\n",
-                                           row->address != NULL ? row->address : "", NULL);
-
-    self->search_key = g_utf8_casefold (joined, -1);
-  }
-
-  self->open_problems_text = g_strdup_printf ("%u", row->open_problems);
+  /* What search-as-you-type compares, made now (it is cheap: a Chinese
+   * name casefolds to itself) so the first keystroke does not pay for
+   * 50,000 of them. */
+  self->name_key = search_key_for (row->name);
+  self->address_key = search_key_for (row->address);
 
   self->deadline_light = WY_LIGHT_NONE;
   if (row->nearest_deadline != NULL && today != NULL && g_date_valid (today))
@@ -237,6 +279,7 @@ wy_compound_item_update (WyCompoundItem *self,
   g_return_if_fail (row != NULL);
 
   apply_row (self, row, today, warning_days);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 gint64
@@ -300,13 +343,57 @@ wy_compound_item_get_search_key (WyCompoundItem *self)
 {
   g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
 
+  if (self->search_key == NULL)
+    {
+      g_autofree char *joined = g_strconcat (self->row->name != NULL ? self->row->name : "", "\n",
+                                             self->row->address != NULL ? self->row->address : "", NULL);
+
+      self->search_key = g_utf8_casefold (joined, -1);
+    }
+
   return self->search_key;
+}
+
+gboolean
+wy_compound_item_matches (WyCompoundItem *self,
+                          const char     *needle)
+{
+  const char *name, *address;
+
+  /* No type check: this runs for every item on every keystroke. */
+  if (needle == NULL)
+    return TRUE;
+
+  name = self->name_key != NULL ? self->name_key : self->row->name;
+  address = self->address_key != NULL ? self->address_key : self->row->address;
+
+  return (name != NULL && strstr (name, needle) != NULL) ||
+         (address != NULL && strstr (address, needle) != NULL);
 }
 
 const char *
 wy_compound_item_get_target_marks_text (WyCompoundItem *self)
 {
   g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
+
+  if (self->targets_text == NULL)
+    {
+      const WyCompoundRow *row = self->row;
+
+      if (row->targets_total > 0)
+        {
+          GString *marks = g_string_new (NULL);
+
+          for (const char *m = row->target_marks; m != NULL && *m != '\0'; m++)
+            g_string_append (marks, *m == 'M' ? "●" : *m == 'P' ? "◐" : "○");
+          if (marks->len > 0)
+            g_string_append_c (marks, ' ');
+          g_string_append_printf (marks, "%u/%u", row->targets_met, row->targets_total);
+          self->targets_text = g_string_free (marks, FALSE);
+        }
+      else
+        self->targets_text = g_strdup ("");
+    }
 
   return self->targets_text;
 }
@@ -364,15 +451,21 @@ wy_compound_item_get_households_text (WyCompoundItem *self)
 {
   g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
 
+  if (self->households_text == NULL)
+    {
+      if (self->row->households >= 0)
+        self->households_text = g_strdup_printf ("%" G_GINT64_FORMAT, self->row->households);
+      else
+        self->households_text = g_strdup ("");
+    }
+
   return self->households_text;
 }
 
 const char *
 wy_compound_item_get_targets_text (WyCompoundItem *self)
 {
-  g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
-
-  return self->targets_text;
+  return wy_compound_item_get_target_marks_text (self);
 }
 
 double
@@ -398,6 +491,9 @@ const char *
 wy_compound_item_get_open_problems_text (WyCompoundItem *self)
 {
   g_return_val_if_fail (WY_IS_COMPOUND_ITEM (self), NULL);
+
+  if (self->open_problems_text == NULL)
+    self->open_problems_text = g_strdup_printf ("%u", self->row->open_problems);
 
   return self->open_problems_text;
 }

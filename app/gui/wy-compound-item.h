@@ -19,8 +19,10 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (WyCompoundItem, wy_compound_item, WY, COMPOUND_ITEM, GObject)
 
 /* One line of the compound list. Takes ownership of row. Everything the
- * cells show and the sorters compare is computed here, once, so that
- * scrolling and sorting 50,000 rows does no work per frame. */
+ * cells show and the sorters compare is computed here, once (the texts of
+ * the cells when first asked for), so that scrolling and sorting 50,000
+ * rows does no work per frame. Emits "changed" after
+ * wy_compound_item_update(). */
 WyCompoundItem *wy_compound_item_new                  (WyCompoundRow  *row,
                                                        const GDate    *today,
                                                        guint           warning_days);
@@ -41,8 +43,12 @@ gint64          wy_compound_item_get_governance_mode_id (WyCompoundItem *self);
 const char     *wy_compound_item_get_category         (WyCompoundItem *self);
 /* Every active target met. */
 gboolean        wy_compound_item_get_attained         (WyCompoundItem *self);
-/* Casefolded "name\naddress", what search-as-you-type looks in. */
+/* Casefolded "name\naddress". */
 const char     *wy_compound_item_get_search_key       (WyCompoundItem *self);
+/* What search-as-you-type asks: whether the casefolded needle occurs in
+ * the casefolded name or address (NULL matches everything). */
+gboolean        wy_compound_item_matches              (WyCompoundItem *self,
+                                                       const char     *needle);
 /* "●●◐○○ 3/5": met, in progress, not met, then the count met. */
 const char     *wy_compound_item_get_target_marks_text (WyCompoundItem *self);
 const char     *wy_compound_item_get_name             (WyCompoundItem *self);

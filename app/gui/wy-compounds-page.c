@@ -7,8 +7,9 @@
 
 #include <glib/gi18n.h>
 
-#include "wy-array-model.h"
 #include "wy-compound-item.h"
+#include "wy-compound-list.h"
+#include "wy-compound-list-model.h"
 #include "wy-compounds-page.h"
 #include "wy-drop-down.h"
 #include "wy-gui.h"
@@ -18,13 +19,9 @@ struct _WyCompoundsPage
   GtkWidget           parent_instance;
 
   WyStore            *store;
-  WyArrayModel       *compounds;    /* of WyCompoundItem, in store order */
-  GtkSortListModel   *sorted;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
+  WyCompoundListModel *model;       /* sorted and filtered, of WyCompoundItem */
   GtkSingleSelection *selection;
   WyCompoundDetail   *detail;
-  GtkColumnViewColumn *columns[WY_COMPOUNDS_N_COLUMNS];
   GtkDropDown        *filters[WY_COMPOUNDS_N_FILTERS];
   GArray             *street_ids;      /* gint64 per drop-down position; 0 = all */
   GArray             *community_ids;
@@ -33,8 +30,8 @@ struct _WyCompoundsPage
   GDate               today;
   guint               warning_days;
   gboolean            timing;
-  gint64              sort_started;
   gboolean            updating_filters;
+  guint               sort_keys_idle;  /* collation keys made after the first frame */
 
   /* The filter's state, read by filter_func for every row. */
   gint64              street_id;
@@ -46,6 +43,12 @@ struct _WyCompoundsPage
   guint               light;           /* 0 any, 1 red, 2 yellow, 3 green, 4 none */
   char               *needle;          /* casefolded, NULL: no search */
 
+  /* The first load, read through a second connection in a thread while
+   * the window builds its other pages; joined before anything shows or
+   * asks for the compounds. */
+  GThread            *loader;
+  struct LoadJob     *load_job;
+
   /* Compounds to re-read after the store changed them, coalesced. */
   GHashTable         *pending;
   guint               pending_idle;
@@ -54,7 +57,7 @@ struct _WyCompoundsPage
   GtkPaned           *paned;
   GtkFlowBox         *filter_bar;
   GtkStack           *content_stack;
-  GtkColumnView      *column_view;
+  WyCompoundList     *list;
   GtkLabel           *count_label;
   GtkBox             *detail_box;
 };
@@ -76,227 +79,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-typedef enum {
-  SORT_STRING,
-  SORT_NUMERIC,
-  SORT_DEADLINE,
-} SortKind;
-
-static const struct {
-  const char *title;      /* N_() */
-  const char *property;   /* of WyCompoundItem, for a numeric sorter */
-  int         key;        /* WyCompoundKey, for a text sorter */
-  SortKind    sort;
-  float       xalign;
-  guint       min_chars;
-  guint       nat_chars;
-  gboolean    expand;
-} columns[WY_COMPOUNDS_N_COLUMNS] = {
-  [WY_COMPOUNDS_COLUMN_NAME]             = { N_("Name"), NULL, WY_COMPOUND_KEY_NAME, SORT_STRING, 0.0f, 14, 20, TRUE },
-  [WY_COMPOUNDS_COLUMN_COMMUNITY]        = { N_("Community"), NULL, WY_COMPOUND_KEY_COMMUNITY, SORT_STRING, 0.0f, 8, 10, TRUE },
-  [WY_COMPOUNDS_COLUMN_CATEGORY]         = { N_("Category"), NULL, WY_COMPOUND_KEY_CATEGORY, SORT_STRING, 0.0f, 6, 10, FALSE },
-  [WY_COMPOUNDS_COLUMN_PILOT]            = { N_("Pilot"), "pilot", -1, SORT_NUMERIC, 0.5f, 2, 2, FALSE },
-  [WY_COMPOUNDS_COLUMN_GOVERNANCE_MODE]  = { N_("Governance Mode"), NULL, WY_COMPOUND_KEY_GOVERNANCE_MODE, SORT_STRING, 0.0f, 12, 14, TRUE },
-  [WY_COMPOUNDS_COLUMN_HOUSEHOLDS]       = { N_("Households"), "households", -1, SORT_NUMERIC, 1.0f, 4, 5, FALSE },
-  [WY_COMPOUNDS_COLUMN_TARGETS]          = { N_("Targets"), "targets-ratio", -1, SORT_NUMERIC, 0.0f, 13, 13, FALSE },
-  [WY_COMPOUNDS_COLUMN_OPEN_PROBLEMS]    = { N_("Open Problems"), "open-problems", -1, SORT_NUMERIC, 1.0f, 3, 3, FALSE },
-  [WY_COMPOUNDS_COLUMN_NEAREST_DEADLINE] = { N_("Next Deadline"), NULL, -1, SORT_DEADLINE, 0.0f, 10, 10, FALSE },
-};
-
-static const char *
-cell_text (WyCompoundItem   *item,
-           WyCompoundsColumn column)
-{
-  const char *text = NULL;
-
-  switch (column)
-    {
-    case WY_COMPOUNDS_COLUMN_NAME:
-      text = wy_compound_item_get_name (item);
-      break;
-
-    case WY_COMPOUNDS_COLUMN_COMMUNITY:
-      text = wy_compound_item_get_community (item);
-      break;
-
-    case WY_COMPOUNDS_COLUMN_CATEGORY:
-      text = wy_compound_item_get_category_label (item);
-      break;
-
-    case WY_COMPOUNDS_COLUMN_PILOT:
-      text = wy_compound_item_get_pilot (item) ? "✓" : "";
-      break;
-
-    case WY_COMPOUNDS_COLUMN_GOVERNANCE_MODE:
-      text = wy_compound_item_get_governance_mode (item);
-      break;
-
-    case WY_COMPOUNDS_COLUMN_HOUSEHOLDS:
-      text = wy_compound_item_get_households_text (item);
-      break;
-
-    case WY_COMPOUNDS_COLUMN_TARGETS:
-      text = wy_compound_item_get_target_marks_text (item);
-      break;
-
-    case WY_COMPOUNDS_COLUMN_OPEN_PROBLEMS:
-      text = wy_compound_item_get_open_problems_text (item);
-      break;
-
-    case WY_COMPOUNDS_COLUMN_NEAREST_DEADLINE:
-      text = wy_compound_item_get_nearest_deadline (item);
-      break;
-
-    case WY_COMPOUNDS_N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  return text != NULL ? text : "";
-}
-
-static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  user_data)
-{
-  WyCompoundsColumn column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *inscription;
-
-  inscription = gtk_inscription_new (NULL);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), columns[column].xalign);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), columns[column].nat_chars);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), columns[column].min_chars);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (inscription, 4);
-  gtk_widget_set_margin_end (inscription, 4);
-  gtk_list_item_set_child (list_item, inscription);
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  WyCompoundsColumn column = GPOINTER_TO_UINT (user_data);
-  WyCompoundItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *inscription = gtk_list_item_get_child (list_item);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), cell_text (item, column));
-
-  if (column == WY_COMPOUNDS_COLUMN_NEAREST_DEADLINE)
-    {
-      WyLight light = wy_compound_item_get_deadline_light (item);
-
-      gtk_widget_remove_css_class (inscription, "wy-light-red");
-      gtk_widget_remove_css_class (inscription, "wy-light-yellow");
-      if (light == WY_LIGHT_RED)
-        gtk_widget_add_css_class (inscription, "wy-light-red");
-      else if (light == WY_LIGHT_YELLOW)
-        gtk_widget_add_css_class (inscription, "wy-light-yellow");
-    }
-}
-
-/* Compounds without an open deadline sort after the dated ones. */
-static int
-compare_deadline_cb (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
-{
-  const char *da = wy_compound_item_get_nearest_deadline ((WyCompoundItem *)a);
-  const char *db = wy_compound_item_get_nearest_deadline ((WyCompoundItem *)b);
-  int cmp;
-
-  if (da == NULL || db == NULL)
-    return (da == NULL) - (db == NULL);
-
-  cmp = strcmp (da, db);  /* ISO dates sort as text */
-  return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-/* Text columns compare cached collation keys: a GtkStringSorter would
- * make a new key per row on every click (about a second for 50,000). */
-static int
-compare_text_cb (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  WyCompoundKey key = GPOINTER_TO_UINT (user_data);
-  int cmp = strcmp (wy_compound_item_get_sort_key ((WyCompoundItem *)a, key),
-                    wy_compound_item_get_sort_key ((WyCompoundItem *)b, key));
-
-  return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-static GtkSorter *
-create_sorter (WyCompoundsColumn column)
-{
-  switch (columns[column].sort)
-    {
-    case SORT_STRING:
-      return GTK_SORTER (gtk_custom_sorter_new (compare_text_cb,
-                                                GUINT_TO_POINTER (columns[column].key),
-                                                NULL));
-
-    case SORT_NUMERIC:
-      return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (WY_TYPE_COMPOUND_ITEM, NULL,
-                                                                              columns[column].property)));
-
-    case SORT_DEADLINE:
-    default:
-      return GTK_SORTER (gtk_custom_sorter_new (compare_deadline_cb, NULL, NULL));
-    }
-}
-
-/* What a supervisor looks for first comes first: on a narrow screen the
- * list scrolls sideways, and the lights should not be what scrolls away. */
-static const WyCompoundsColumn display_order[WY_COMPOUNDS_N_COLUMNS] = {
-  WY_COMPOUNDS_COLUMN_NAME,
-  WY_COMPOUNDS_COLUMN_COMMUNITY,
-  WY_COMPOUNDS_COLUMN_NEAREST_DEADLINE,
-  WY_COMPOUNDS_COLUMN_OPEN_PROBLEMS,
-  WY_COMPOUNDS_COLUMN_TARGETS,
-  WY_COMPOUNDS_COLUMN_CATEGORY,
-  WY_COMPOUNDS_COLUMN_PILOT,
-  WY_COMPOUNDS_COLUMN_GOVERNANCE_MODE,
-  WY_COMPOUNDS_COLUMN_HOUSEHOLDS,
-};
-
-static void
-setup_columns (WyCompoundsPage *self)
-{
-  for (guint position = 0; position < WY_COMPOUNDS_N_COLUMNS; position++)
-    {
-      WyCompoundsColumn i = display_order[position];
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      g_autoptr(GtkSorter) sorter = NULL;
-      GtkListItemFactory *factory;
-
-      factory = gtk_signal_list_item_factory_new ();
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GUINT_TO_POINTER (i));
-
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-
-      sorter = create_sorter (i);
-      gtk_column_view_column_set_sorter (column, sorter);
-
-      gtk_column_view_append_column (self->column_view, column);
-      self->columns[i] = column;
-    }
-}
-
 /* Filtering ---------------------------------------------------------- */
 
 static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+filter_func (WyCompoundItem *compound,
+             gpointer        user_data)
 {
   WyCompoundsPage *self = user_data;
-  WyCompoundItem *compound = item;
 
   if (self->street_id > 0 && wy_compound_item_get_street_id (compound) != self->street_id)
     return FALSE;
@@ -319,7 +108,7 @@ filter_func (gpointer item,
         return FALSE;
     }
 
-  if (self->needle != NULL && strstr (wy_compound_item_get_search_key (compound), self->needle) == NULL)
+  if (self->needle != NULL && !wy_compound_item_matches (compound, self->needle))
     return FALSE;
 
   return TRUE;
@@ -336,8 +125,8 @@ filters_active (WyCompoundsPage *self)
 static void
 update_count (WyCompoundsPage *self)
 {
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->compounds));
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint total = wy_compound_list_model_get_n_total (self->model);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
   g_free (self->count_text);
   if (shown == total && !filters_active (self))
@@ -362,13 +151,13 @@ refilter (WyCompoundsPage *self,
 {
   gint64 start = g_get_monotonic_time ();
 
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  wy_compound_list_model_refilter (self->model, change);
   update_count (self);
 
   if (self->timing)
     g_printerr ("wuyou-timing: filter %u of %u compounds: %.1f ms\n",
-                g_list_model_get_n_items (G_LIST_MODEL (self->filtered)),
-                g_list_model_get_n_items (G_LIST_MODEL (self->compounds)),
+                g_list_model_get_n_items (G_LIST_MODEL (self->model)),
+                wy_compound_list_model_get_n_total (self->model),
                 (g_get_monotonic_time () - start) / 1000.0);
 }
 
@@ -655,23 +444,27 @@ wy_compounds_page_get_filter_widget (WyCompoundsPage  *self,
 /* Sorting ------------------------------------------------------------ */
 
 static void
-on_sorter_changed_before_cb (GtkSorter       *sorter,
-                             GtkSorterChange  change,
-                             WyCompoundsPage *self)
+sort_model (WyCompoundsPage  *self,
+            WyCompoundsColumn column,
+            GtkSortType       order)
 {
-  self->sort_started = g_get_monotonic_time ();
+  gint64 start = g_get_monotonic_time ();
+
+  wy_compound_list_model_sort (self->model, column, order);
+
+  if (self->timing)
+    g_printerr ("wuyou-timing: sort %u compounds: %.1f ms\n",
+                wy_compound_list_model_get_n_total (self->model),
+                (g_get_monotonic_time () - start) / 1000.0);
 }
 
 static void
-on_sorter_changed_after_cb (GtkSorter       *sorter,
-                            GtkSorterChange  change,
-                            WyCompoundsPage *self)
+on_list_sort_changed_cb (WyCompoundList   *list,
+                         guint             column,
+                         GtkSortType       order,
+                         WyCompoundsPage  *self)
 {
-  if (self->timing && self->sort_started > 0)
-    g_printerr ("wuyou-timing: sort %u compounds: %.1f ms\n",
-                g_list_model_get_n_items (G_LIST_MODEL (self->compounds)),
-                (g_get_monotonic_time () - self->sort_started) / 1000.0);
-  self->sort_started = 0;
+  sort_model (self, column, order);
 }
 
 void
@@ -682,10 +475,186 @@ wy_compounds_page_sort_by (WyCompoundsPage  *self,
   g_return_if_fail (WY_IS_COMPOUNDS_PAGE (self));
   g_return_if_fail (column < WY_COMPOUNDS_N_COLUMNS);
 
-  gtk_column_view_sort_by_column (self->column_view, self->columns[column], order);
+  wy_compound_list_set_sort (self->list, column, order);
+  sort_model (self, column, order);
 }
 
 /* Loading ------------------------------------------------------------ */
+
+/* What the loader thread reads with and leaves behind. The page touches
+ * it only before the thread starts and after it was joined. */
+typedef struct LoadJob {
+  WyCompoundsPage *page;          /* a reference, for the idle that tells it */
+  char            *path;
+  GDate            today;
+  guint            warning_days;
+  GPtrArray       *items;         /* the result, of WyCompoundItem */
+  GError          *error;
+  gint64           started;
+  gint64           read_at;
+  gint64           made_at;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_clear_object (&job->page);
+  g_free (job->path);
+  g_clear_pointer (&job->items, g_ptr_array_unref);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+/* The items take the rows over. */
+static GPtrArray *
+make_items (GPtrArray   *rows,
+            const GDate *today,
+            guint        warning_days)
+{
+  GPtrArray *items;
+  gsize n_rows = 0;
+  gpointer *data;
+
+  g_ptr_array_set_free_func (rows, NULL);
+  data = g_ptr_array_steal (rows, &n_rows);
+  items = g_ptr_array_new_full (n_rows, g_object_unref);
+  for (gsize i = 0; i < n_rows; i++)
+    g_ptr_array_add (items, wy_compound_item_new (data[i], today, warning_days));
+  g_free (data);
+
+  return items;
+}
+
+static void
+apply_items (WyCompoundsPage *self,
+             GPtrArray       *items,
+             gint64           selected_id)
+{
+  /* One change: appending 50,000 items one by one takes half a minute. */
+  wy_compound_list_model_set_items (self->model, items->pdata, items->len);
+  update_count (self);
+
+  if (selected_id <= 0 || !wy_compounds_page_select_compound (self, selected_id))
+    {
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+        gtk_single_selection_set_selected (self->selection, 0);
+    }
+}
+
+static void
+set_today (WyCompoundsPage *self)
+{
+  g_date_clear (&self->today, 1);
+  wy_date_set_today (&self->today);
+  self->warning_days = wy_store_get_warning_days (self->store);
+}
+
+/* In the loader thread: nothing here touches the page. */
+static gpointer
+load_in_thread (gpointer data)
+{
+  LoadJob *job = data;
+  g_autoptr(WyStore) reader = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  reader = wy_store_open_readonly (job->path, &job->error);
+  if (reader != NULL)
+    rows = wy_store_list_compound_rows (reader, &job->error);
+  job->read_at = g_get_monotonic_time ();
+  if (rows != NULL)
+    job->items = make_items (rows, &job->today, job->warning_days);
+  job->made_at = g_get_monotonic_time ();
+
+  return NULL;
+}
+
+/* Waits for the first load, if it is still under way, and shows it. */
+static void
+finish_loading (WyCompoundsPage *self)
+{
+  g_autoptr(GThread) loader = g_steal_pointer (&self->loader);
+  LoadJob *job = g_steal_pointer (&self->load_job);
+  gint64 waited = g_get_monotonic_time ();
+
+  if (loader == NULL)
+    return;
+
+  g_thread_join (g_steal_pointer (&loader));
+
+  if (job->items == NULL)
+    {
+      /* A second connection could not be had: read through the page's. */
+      g_debug ("Reading the compounds in a thread failed: %s", job->error->message);
+      load_job_free (job);
+      wy_compounds_page_reload (self);
+      return;
+    }
+
+  apply_items (self, job->items, 0);
+
+  if (self->timing)
+    g_printerr ("wuyou-timing: compounds read in a thread %.1f ms, items made %.1f ms,"
+                " waited for %.1f ms, shown %.1f ms after the load began\n",
+                (job->read_at - job->started) / 1000.0, (job->made_at - job->read_at) / 1000.0,
+                (g_get_monotonic_time () - waited) / 1000.0,
+                (g_get_monotonic_time () - job->started) / 1000.0);
+
+  load_job_free (job);
+}
+
+/* Waits for the loader, if any, and drops what it read. */
+static void
+abandon_loading (WyCompoundsPage *self)
+{
+  g_autoptr(GThread) loader = g_steal_pointer (&self->loader);
+
+  if (loader == NULL)
+    return;
+
+  g_thread_join (g_steal_pointer (&loader));
+  g_clear_pointer (&self->load_job, load_job_free);
+}
+
+static gboolean
+on_load_done_idle_cb (gpointer user_data)
+{
+  g_autoptr(WyCompoundsPage) self = user_data;
+
+  /* Nobody needed the compounds yet (another page shows): take them now.
+   * The loader has ended, or is about to: joining it does not wait. */
+  if (self->loader != NULL)
+    finish_loading (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+load_and_tell (gpointer data)
+{
+  LoadJob *job = data;
+
+  load_in_thread (job);
+  g_idle_add (on_load_done_idle_cb, g_steal_pointer (&job->page));
+
+  return NULL;
+}
+
+static void
+start_loading (WyCompoundsPage *self)
+{
+  LoadJob *job = g_new0 (LoadJob, 1);
+
+  set_today (self);
+  job->path = g_strdup (wy_store_get_path (self->store));
+  job->today = self->today;
+  job->warning_days = self->warning_days;
+  job->started = g_get_monotonic_time ();
+
+  job->page = g_object_ref (self);
+
+  self->load_job = job;
+  self->loader = g_thread_new ("wy-compounds-load", load_and_tell, job);
+}
 
 void
 wy_compounds_page_reload (WyCompoundsPage *self)
@@ -693,76 +662,37 @@ wy_compounds_page_reload (WyCompoundsPage *self)
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 selected_id, start = g_get_monotonic_time ();
+  gint64 selected_id, start;
 
   g_return_if_fail (WY_IS_COMPOUNDS_PAGE (self));
 
-  selected_id = wy_compounds_page_get_selected_id (self);
+  finish_loading (self);
 
-  g_date_clear (&self->today, 1);
-  wy_date_set_today (&self->today);
-  self->warning_days = wy_store_get_warning_days (self->store);
+  start = g_get_monotonic_time ();
+  selected_id = wy_compounds_page_get_selected_id (self);
+  set_today (self);
 
   rows = wy_store_list_compound_rows (self->store, &error);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
   if (self->timing)
     g_printerr ("wuyou-timing: read compound rows: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
 
   if (rows == NULL)
-    g_warning ("Could not list the compounds of %s: %s",
-               wy_store_get_path (self->store), error->message);
-  else
     {
-      gsize n_rows = 0;
-      gpointer *data;
-
-      /* The items take the rows over. */
-      g_ptr_array_set_free_func (rows, NULL);
-      data = g_ptr_array_steal (rows, &n_rows);
-      for (gsize i = 0; i < n_rows; i++)
-        g_ptr_array_add (items, wy_compound_item_new (data[i], &self->today, self->warning_days));
-      g_free (data);
+      g_warning ("Could not list the compounds of %s: %s",
+                 wy_store_get_path (self->store), error->message);
+      items = g_ptr_array_new ();
     }
+  else
+    items = make_items (rows, &self->today, self->warning_days);
 
   if (self->timing)
     g_printerr ("wuyou-timing: made items: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
 
-  /* One splice: appending 50,000 items one by one takes half a minute. */
-  wy_array_model_splice (self->compounds, 0,
-                         g_list_model_get_n_items (G_LIST_MODEL (self->compounds)),
-                         items->pdata, items->len);
-  update_count (self);
-
-  if (selected_id <= 0 || !wy_compounds_page_select_compound (self, selected_id))
-    {
-      if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
-        gtk_single_selection_set_selected (self->selection, 0);
-    }
+  apply_items (self, items, selected_id);
 
   if (self->timing)
     g_printerr ("wuyou-timing: load %u compounds: %.1f ms\n", items->len,
                 (g_get_monotonic_time () - start) / 1000.0);
-}
-
-static gboolean
-find_in_store (WyCompoundsPage *self,
-               gint64           id,
-               guint           *position)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->compounds));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(WyCompoundItem) item = g_list_model_get_item (G_LIST_MODEL (self->compounds), i);
-
-      if (wy_compound_item_get_id (item) == id)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
 }
 
 void
@@ -770,34 +700,34 @@ wy_compounds_page_refresh_compound (WyCompoundsPage *self,
                                     gint64           compound_id)
 {
   g_autoptr(GError) error = NULL;
+  WyCompoundItem *item;
   WyCompoundRow *row;
-  guint position = 0;
-  gboolean found;
 
   g_return_if_fail (WY_IS_COMPOUNDS_PAGE (self));
 
-  found = find_in_store (self, compound_id, &position);
+  finish_loading (self);
+
+  item = wy_compound_list_model_lookup (self->model, compound_id);
   row = wy_store_get_compound_row (self->store, compound_id, &error);
 
   if (row == NULL)
     {
-      if (found)
-        wy_array_model_remove (self->compounds, position);
+      if (item != NULL)
+        wy_compound_list_model_remove (self->model, item);
     }
-  else if (found)
+  else if (item != NULL)
     {
-      g_autoptr(WyCompoundItem) item = g_list_model_get_item (G_LIST_MODEL (self->compounds), position);
-
-      /* Same object, new row: the selection of it is kept while the sort
-       * and filter models look at it again. */
+      /* Same object, new row: the selection of it is kept, its row in
+       * the list draws itself again, and the model looks at where it
+       * sorts and whether it still matches. */
       wy_compound_item_update (item, row, &self->today, self->warning_days);
-      g_list_model_items_changed (G_LIST_MODEL (self->compounds), position, 1, 1);
+      wy_compound_list_model_item_changed (self->model, item);
     }
   else
     {
-      g_autoptr(WyCompoundItem) item = wy_compound_item_new (row, &self->today, self->warning_days);
+      g_autoptr(WyCompoundItem) added = wy_compound_item_new (row, &self->today, self->warning_days);
 
-      wy_array_model_append (self->compounds, item);
+      wy_compound_list_model_add (self->model, added);
     }
 
   update_count (self);
@@ -822,9 +752,14 @@ on_pending_idle_cb (gpointer user_data)
   self->pending_idle = 0;
   self->pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
+  /* One sort and filter for all of them. */
+  finish_loading (self);
+  wy_compound_list_model_begin_update (self->model);
   g_hash_table_iter_init (&iter, pending);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     wy_compounds_page_refresh_compound (self, *(gint64 *)key);
+  wy_compound_list_model_end_update (self->model);
+  update_count (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -887,70 +822,47 @@ wy_compounds_page_get_selected_id (WyCompoundsPage *self)
 
   g_return_val_if_fail (WY_IS_COMPOUNDS_PAGE (self), 0);
 
+  finish_loading (self);
+
   item = gtk_single_selection_get_selected_item (self->selection);
 
   return item != NULL ? wy_compound_item_get_id (item) : 0;
 }
 
-static GtkWidget *
-find_list_view (GtkWidget *widget)
+guint
+wy_compounds_page_get_selected_position (WyCompoundsPage *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
+  g_return_val_if_fail (WY_IS_COMPOUNDS_PAGE (self), GTK_INVALID_LIST_POSITION);
 
-  return NULL;
-}
+  finish_loading (self);
 
-static gboolean
-find_shown (WyCompoundsPage *self,
-            gint64           id,
-            guint           *position)
-{
-  GListModel *model = G_LIST_MODEL (self->filtered);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(WyCompoundItem) item = g_list_model_get_item (model, i);
-
-      if (wy_compound_item_get_id (item) == id)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return gtk_single_selection_get_selected (self->selection);
 }
 
 gboolean
 wy_compounds_page_select_compound (WyCompoundsPage *self,
                                    gint64           compound_id)
 {
-  GtkWidget *list_view;
+  WyCompoundItem *item;
   guint position = 0;
 
   g_return_val_if_fail (WY_IS_COMPOUNDS_PAGE (self), FALSE);
 
-  if (!find_shown (self, compound_id, &position))
-    {
-      guint in_store;
+  finish_loading (self);
 
-      if (!find_in_store (self, compound_id, &in_store))
-        return FALSE;
+  item = wy_compound_list_model_lookup (self->model, compound_id);
+  if (item == NULL)
+    return FALSE;
+
+  if (!wy_compound_list_model_find (self->model, item, &position))
+    {
       wy_compounds_page_reset_filters (self);
-      if (!find_shown (self, compound_id, &position))
+      if (!wy_compound_list_model_find (self->model, item, &position))
         return FALSE;
     }
 
   gtk_single_selection_set_selected (self->selection, position);
-
-  list_view = find_list_view (GTK_WIDGET (self->column_view));
-  if (list_view != NULL)
-    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+  wy_compound_list_scroll_to (self->list, position);
 
   return TRUE;
 }
@@ -982,7 +894,9 @@ wy_compounds_page_get_model (WyCompoundsPage *self)
 {
   g_return_val_if_fail (WY_IS_COMPOUNDS_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->filtered);
+  finish_loading (self);
+
+  return G_LIST_MODEL (self->model);
 }
 
 guint
@@ -990,7 +904,9 @@ wy_compounds_page_get_n_shown (WyCompoundsPage *self)
 {
   g_return_val_if_fail (WY_IS_COMPOUNDS_PAGE (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  finish_loading (self);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->model));
 }
 
 guint
@@ -998,13 +914,17 @@ wy_compounds_page_get_n_total (WyCompoundsPage *self)
 {
   g_return_val_if_fail (WY_IS_COMPOUNDS_PAGE (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->compounds));
+  finish_loading (self);
+
+  return wy_compound_list_model_get_n_total (self->model);
 }
 
 const char *
 wy_compounds_page_get_count_text (WyCompoundsPage *self)
 {
   g_return_val_if_fail (WY_IS_COMPOUNDS_PAGE (self), NULL);
+
+  finish_loading (self);
 
   return self->count_text;
 }
@@ -1014,6 +934,8 @@ wy_compounds_page_is_showing_empty (WyCompoundsPage *self)
 {
   g_return_val_if_fail (WY_IS_COMPOUNDS_PAGE (self), FALSE);
 
+  finish_loading (self);
+
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0;
 }
 
@@ -1022,7 +944,35 @@ wy_compounds_page_get_list_widget (WyCompoundsPage *self)
 {
   g_return_val_if_fail (WY_IS_COMPOUNDS_PAGE (self), NULL);
 
-  return GTK_WIDGET (self->column_view);
+  return GTK_WIDGET (self->list);
+}
+
+/* The collation keys of the name and community columns, a slice at a
+ * time once the list is on screen: the first click on either header then
+ * only sorts. */
+static gboolean
+on_sort_keys_idle_cb (gpointer user_data)
+{
+  WyCompoundsPage *self = user_data;
+
+  if (wy_compound_list_model_prepare_sort_keys (self->model, 1000))
+    return G_SOURCE_CONTINUE;
+
+  self->sort_keys_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_map_cb (GtkWidget *widget,
+           gpointer   user_data)
+{
+  WyCompoundsPage *self = WY_COMPOUNDS_PAGE (widget);
+
+  /* The first frame shows the list filled. */
+  finish_loading (self);
+
+  if (self->sort_keys_idle == 0)
+    self->sort_keys_idle = g_idle_add_full (G_PRIORITY_LOW, on_sort_keys_idle_cb, self, NULL);
 }
 
 /* Life cycle --------------------------------------------------------- */
@@ -1043,7 +993,9 @@ wy_compounds_page_constructed (GObject *object)
   g_signal_connect_object (self->store, "row-changed", G_CALLBACK (on_store_row_changed_cb), self, 0);
 
   fill_filter_lists (self);
-  wy_compounds_page_reload (self);
+  start_loading (self);
+
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
 static void
@@ -1051,17 +1003,16 @@ wy_compounds_page_dispose (GObject *object)
 {
   WyCompoundsPage *self = (WyCompoundsPage *)object;
 
+  abandon_loading (self);
   g_clear_handle_id (&self->pending_idle, g_source_remove);
-  if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_handle_id (&self->sort_keys_idle, g_source_remove);
+  if (self->list != NULL)
+    wy_compound_list_set_model (self->list, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WY_TYPE_COMPOUNDS_PAGE);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->compounds);
+  g_clear_object (&self->model);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (wy_compounds_page_parent_class)->dispose (object);
@@ -1152,11 +1103,12 @@ wy_compounds_page_class_init (WyCompoundsPageClass *klass)
                   G_TYPE_NONE, 0);
 
   wy_gui_ensure_resources ();
+  g_type_ensure (WY_TYPE_COMPOUND_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, WY_GUI_RESOURCE_PATH "/ui/wy-compounds-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WyCompoundsPage, paned);
   gtk_widget_class_bind_template_child (widget_class, WyCompoundsPage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, WyCompoundsPage, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, WyCompoundsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, WyCompoundsPage, list);
   gtk_widget_class_bind_template_child (widget_class, WyCompoundsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, WyCompoundsPage, detail_box);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_button_clicked_cb);
@@ -1167,8 +1119,6 @@ wy_compounds_page_class_init (WyCompoundsPageClass *klass)
 static void
 wy_compounds_page_init (WyCompoundsPage *self)
 {
-  GtkSorter *sorter;
-
   self->street_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->community_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->mode_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -1179,30 +1129,20 @@ wy_compounds_page_init (WyCompoundsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  setup_columns (self);
   setup_filters (self);
 
-  self->compounds = wy_array_model_new (WY_TYPE_COMPOUND_ITEM);
+  /* Sorted, then filtered, in one model of plain arrays: a keystroke only
+   * filters the sorted rows again, a click on a header only sorts. */
+  self->model = wy_compound_list_model_new ();
+  wy_compound_list_model_set_match_func (self->model, filter_func, self);
+  g_signal_connect_object (self->list, "sort-changed", G_CALLBACK (on_list_sort_changed_cb), self, 0);
 
-  /* Sort, then filter: a keystroke only filters the sorted rows again,
-   * a click on a header only sorts. */
-  sorter = gtk_column_view_get_sorter (self->column_view);
-  if (sorter != NULL)
-    g_signal_connect_object (sorter, "changed", G_CALLBACK (on_sorter_changed_before_cb), self, 0);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->compounds)),
-                                          sorter != NULL ? g_object_ref (sorter) : NULL);
-  if (sorter != NULL)
-    g_signal_connect_object (sorter, "changed", G_CALLBACK (on_sorter_changed_after_cb), self, 0);
-
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed_cb), self, 0);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  wy_compound_list_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
 }
 
 WyCompoundsPage *
@@ -1211,4 +1151,38 @@ wy_compounds_page_new (WyStore *store)
   g_return_val_if_fail (WY_IS_STORE (store), NULL);
 
   return g_object_new (WY_TYPE_COMPOUNDS_PAGE, "store", store, NULL);
+}
+
+/* The Overview's way in: a bar or a figure of a street office or a
+ * community opens the list showing only its compounds. The other filters
+ * and the search are cleared, so the count matches the bar. */
+void
+wy_compounds_page_filter_to_place (WyCompoundsPage *self,
+                                   gint64           street_id,
+                                   gint64           community_id)
+{
+  guint street_pos = 0, community_pos = 0;
+
+  g_return_if_fail (WY_IS_COMPOUNDS_PAGE (self));
+
+  if (community_id > 0 && street_id <= 0)
+    {
+      g_autoptr(WyRecord) community = wy_store_get (self->store, WY_TABLE_COMMUNITY, community_id, NULL);
+
+      if (community != NULL)
+        street_id = wy_record_get_int (community, "street_id", 0);
+    }
+
+  wy_compounds_page_reset_filters (self);
+
+  /* Selecting the street fills the community drop-down with its own. */
+  for (guint i = 1; street_id > 0 && i < self->street_ids->len; i++)
+    if (g_array_index (self->street_ids, gint64, i) == street_id)
+      street_pos = i;
+  gtk_drop_down_set_selected (self->filters[WY_COMPOUNDS_FILTER_STREET], street_pos);
+
+  for (guint i = 1; community_id > 0 && i < self->community_ids->len; i++)
+    if (g_array_index (self->community_ids, gint64, i) == community_id)
+      community_pos = i;
+  gtk_drop_down_set_selected (self->filters[WY_COMPOUNDS_FILTER_COMMUNITY], community_pos);
 }

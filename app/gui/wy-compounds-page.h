@@ -37,7 +37,7 @@ typedef enum {
 #define WY_TYPE_COMPOUNDS_PAGE (wy_compounds_page_get_type ())
 G_DECLARE_FINAL_TYPE (WyCompoundsPage, wy_compounds_page, WY, COMPOUNDS_PAGE, GtkWidget)
 
-/* The Compounds page: filter bar, the sortable column view of compounds,
+/* The Compounds page: filter bar, the sortable list of compounds,
  * the "N of M compounds" line and the WyCompoundDetail of the selected one.
  * It follows the store's row-changed signal, re-reading only the compounds
  * concerned. */
@@ -65,14 +65,24 @@ guint             wy_compounds_page_get_n_shown       (WyCompoundsPage  *self);
 guint             wy_compounds_page_get_n_total       (WyCompoundsPage  *self);
 const char       *wy_compounds_page_get_count_text    (WyCompoundsPage  *self);
 gboolean          wy_compounds_page_is_showing_empty  (WyCompoundsPage  *self);
+/* The list (a GtkScrollable WyCompoundList: header and rows); keyboard
+ * shortcuts of the list go on it. */
 GtkWidget        *wy_compounds_page_get_list_widget   (WyCompoundsPage  *self);
 
 /* The selection, and the detail showing it. Selecting a compound hidden
  * by the filters clears them first. */
 gint64            wy_compounds_page_get_selected_id   (WyCompoundsPage  *self);
+/* Its position in wy_compounds_page_get_model(), or GTK_INVALID_LIST_POSITION. */
+guint             wy_compounds_page_get_selected_position (WyCompoundsPage *self);
 gboolean          wy_compounds_page_select_compound   (WyCompoundsPage  *self,
                                                        gint64            compound_id);
 WyCompoundDetail *wy_compounds_page_get_detail        (WyCompoundsPage  *self);
+
+/* Only the compounds of a street office or a community (0 = any), every
+ * other filter and the search cleared (the Overview's bars). */
+void              wy_compounds_page_filter_to_place   (WyCompoundsPage  *self,
+                                                       gint64            street_id,
+                                                       gint64            community_id);
 
 /* Signals:
  *   "selection-changed" (gint64 id): another compound (or none, 0) is shown.

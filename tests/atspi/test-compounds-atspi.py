@@ -82,15 +82,19 @@ def expected_names(ledger, needle):
 
 
 def visible_row_names(table):
-    """The first cell of every row the list has laid out."""
+    """The compound of every row the list has laid out.
+
+    A row is one widget drawing its cells, inside the list item that takes
+    the focus; both are named after the cells: "name, community, Next
+    Deadline: …". The name is what comes before the first comma."""
     names = []
-    for row in find_all(table, lambda n: role(n) == "table row"):
-        cells = [c for c in row if c is not None and role(c) == "table cell"]
-        if not cells:
-            continue  # the column header row
-        label = find(cells[0], lambda n: role(n) == "label")
-        if label is not None and label.name:
-            names.append(label.name)
+    for item in find_all(table, lambda n: role(n) == "list item"):
+        label = item.name or ""
+        if not label:
+            row = find(item, lambda n: n is not item and (n.name or ""))
+            label = row.name if row is not None else ""
+        if label:
+            names.append(label.split(", ")[0])
     return names
 
 
@@ -115,7 +119,15 @@ def press(keysym):
 
 def run_once(binary, ledger):
     desktop = pyatspi.Registry.getDesktop(0)
-    env = dict(os.environ, GSK_RENDERER="cairo", GSETTINGS_BACKEND="memory")
+    # The window opens on the page it was left on (the Overview when none
+    # was): here, the compound list.
+    config = os.path.join(os.path.dirname(ledger), "config")
+    os.makedirs(os.path.join(config, "glib-2.0", "settings"), exist_ok=True)
+    with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as keyfile:
+        keyfile.write("[io/github/wuyou/Wuyou]\npage='compounds'\n")
+    env = dict(os.environ, GSK_RENDERER="cairo", GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config)
+    env.setdefault("GSETTINGS_SCHEMA_DIR",
+                   os.path.join(os.path.dirname(os.path.abspath(binary)), "..", "resources"))
     env.pop("NO_AT_BRIDGE", None)
     app_process = subprocess.Popen([binary, ledger], env=env)
     try:
@@ -128,7 +140,7 @@ def run_once(binary, ledger):
         app = wait_for("the application on the accessibility bus", app_on_bus, timeout=15)
         frame = wait_for("the window", lambda: find(app, lambda n: role(n) == "frame"))
         entry = wait_for("the search entry", lambda: find(frame, lambda n: role(n) == "entry" and n.name == "Search"))
-        table = wait_for("the compound list", lambda: find(frame, lambda n: role(n) in ("table", "tree table") and n.name == "Compounds"))
+        table = wait_for("the compound list", lambda: find(frame, lambda n: role(n) in ("list", "table", "tree table") and n.name == "Compounds"))
         wait_for("rows in the list", lambda: visible_row_names(table))
 
         before = wait_for("the status line", lambda: status_counts(frame))
