@@ -49,7 +49,8 @@ spin_for (guint ms)
 }
 
 static WyStore *
-open_demo_ledger (const char *name)
+open_demo_ledger_of_size (const char *name,
+                          guint       size)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = wy_test_tmp_path (name);
@@ -57,13 +58,19 @@ open_demo_ledger (const char *name)
   GDate today;
 
   wy_test_date (&today, TODAY);
-  g_assert_true (wy_demo_write (path, DEMO_SIZE, &today, &error));
+  g_assert_true (wy_demo_write (path, size, &today, &error));
   g_assert_no_error (error);
 
   store = wy_store_open (path, &error);
   g_assert_no_error (error);
   wy_store_set_operator (store, "测试员");
   return store;
+}
+
+static WyStore *
+open_demo_ledger (const char *name)
+{
+  return open_demo_ledger_of_size (name, DEMO_SIZE);
 }
 
 static GtkWindow *
@@ -427,7 +434,294 @@ test_problem_editor_progress_and_sign_off (void)
   spin_for (20);
 }
 
+/* --- Sorting many items -------------------------------------------------- */
+
+static const WyProblemSort *chain_columns;
+static const gboolean *chain_descending;
+static guint chain_length;
+
+static int
+compare_by_chain_cb (gconstpointer a,
+                     gconstpointer b)
+{
+  WyProblemItem *ia = *(WyProblemItem **) a;
+  WyProblemItem *ib = *(WyProblemItem **) b;
+  gint64 ida = wy_problem_item_get_id (ia), idb = wy_problem_item_get_id (ib);
+
+  for (guint i = 0; i < chain_length; i++)
+    {
+      int cmp = wy_problem_item_compare (ia, ib, chain_columns[i]);
+
+      if (cmp != 0)
+        return chain_descending[i] ? -cmp : cmp;
+    }
+  return (ida > idb) - (ida < idb);
+}
+
+/* The fast sort gives exactly the order of comparing item by item, for
+ * every column, both directions, and a second column breaking ties. */
+static void
+test_problem_items_sort (void)
+{
+  g_autoptr(WyStore) store = open_demo_ledger ("sort.wuyou");
+  g_autoptr(GPtrArray) rows = wy_store_list_problem_rows (store, 0, NULL);
+  g_autoptr(WyProblemKeyCache) cache = wy_problem_key_cache_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gsize n_rows = 0;
+  gpointer *data = g_ptr_array_steal (rows, &n_rows);
+  GDate today;
+
+  wy_test_date (&today, TODAY);
+  for (gsize i = 0; i < n_rows; i++)
+    {
+      /* Half with shared keys, half computing their own: both sort alike. */
+      if (i % 2 == 0)
+        g_ptr_array_add (items, wy_problem_item_new_with_keys (data[i], &today, 7, cache));
+      else
+        g_ptr_array_add (items, wy_problem_item_new (data[i], &today, 7));
+    }
+  g_free (data);
+
+  for (guint first = 0; first < WY_PROBLEM_N_SORTS; first++)
+    for (guint second = 0; second <= WY_PROBLEM_N_SORTS; second++)
+      for (guint direction = 0; direction < 4; direction++)
+        {
+          WyProblemSort columns[2] = { first, second };
+          gboolean descending[2] = { direction & 1, (direction >> 1) & 1 };
+          guint n = second < WY_PROBLEM_N_SORTS ? 2 : 1;
+          /* Copies that do not own the items (g_ptr_array_copy would
+           * take the free function along). */
+          g_autoptr(GPtrArray) fast = g_ptr_array_new ();
+          g_autoptr(GPtrArray) slow = g_ptr_array_new ();
+
+          g_ptr_array_extend (fast, items, NULL, NULL);
+          g_ptr_array_extend (slow, items, NULL, NULL);
+
+          chain_columns = columns;
+          chain_descending = descending;
+          chain_length = n;
+          wy_problem_items_sort (fast, columns, descending, n);
+          g_ptr_array_sort (slow, compare_by_chain_cb);
+          for (guint i = 0; i < items->len; i++)
+            g_assert_true (g_ptr_array_index (fast, i) == g_ptr_array_index (slow, i));
+        }
+}
+
 /* --- The page ------------------------------------------------------------ */
+
+static gboolean
+page_loaded (gpointer data)
+{
+  WyProblemsPage *page = data;
+
+  return !wy_problems_page_is_loading (page) && wy_problems_page_get_n_total (page) > 0;
+}
+
+/* Whether a label with this text is on screen in widget. */
+static gboolean
+label_is_mapped (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return gtk_widget_get_mapped (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_is_mapped (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Holds the loading thread once it has read the rows, until released. */
+typedef struct {
+  GMutex   mutex;
+  GCond    cond;
+  gboolean reached;
+  gboolean released;
+} Gate;
+
+static void
+gate_hook (gpointer data)
+{
+  Gate *gate = data;
+
+  g_mutex_lock (&gate->mutex);
+  gate->reached = TRUE;
+  g_cond_broadcast (&gate->cond);
+  while (!gate->released)
+    g_cond_wait (&gate->cond, &gate->mutex);
+  g_mutex_unlock (&gate->mutex);
+}
+
+static gboolean
+gate_reached (gpointer data)
+{
+  Gate *gate = data;
+  gboolean reached;
+
+  g_mutex_lock (&gate->mutex);
+  reached = gate->reached;
+  g_mutex_unlock (&gate->mutex);
+  return reached;
+}
+
+static void
+gate_release (Gate *gate)
+{
+  g_mutex_lock (&gate->mutex);
+  gate->released = TRUE;
+  g_cond_broadcast (&gate->cond);
+  g_mutex_unlock (&gate->mutex);
+}
+
+static WyProblemItem *
+find_shown (WyProblemsPage *page,
+            gint64          id)
+{
+  GListModel *model = wy_problems_page_get_model (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WyProblemItem) item = g_list_model_get_item (model, i);
+
+      if (wy_problem_item_get_id (item) == id)
+        return g_steal_pointer (&item);
+    }
+
+  return NULL;
+}
+
+/* The first visit reads the rows in a thread: the page says it is loading
+ * meanwhile, then shows them all; what is edited while they are read is
+ * there afterwards, whether the thread saw it or not. */
+static void
+test_problems_page_loads_in_thread (void)
+{
+  /* Big enough for the items to be made by two threads. */
+  g_autoptr(WyStore) store = open_demo_ledger_of_size ("async.wuyou", 800);
+  g_autoptr(WyRecord) added = wy_record_new (WY_TABLE_PROBLEM);
+  g_autoptr(WyProblemItem) edited = NULL;
+  g_autoptr(WyProblemItem) gone = NULL;
+  g_autoptr(WyProblemItem) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  Gate gate = { 0 };
+  WyProblemsPage *page;
+  GtkWindow *window;
+  gint64 edited_id, deleted_id, added_id;
+  guint n_after;
+  GDate today;
+
+  g_mutex_init (&gate.mutex);
+  g_cond_init (&gate.cond);
+
+  {
+    g_autoptr(GPtrArray) problems = wy_store_list (store, WY_TABLE_PROBLEM, 0, NULL);
+
+    g_assert_cmpuint (problems->len, >, 2);
+    edited_id = wy_record_get_id (g_ptr_array_index (problems, 0));
+    deleted_id = wy_record_get_id (g_ptr_array_index (problems, 1));
+  }
+
+  wy_test_date (&today, TODAY);
+  page = wy_problems_page_new (store);
+  wy_problems_page_set_today (page, &today);
+  wy_problems_page_set_load_hook (page, gate_hook, &gate);
+  g_assert_false (wy_problems_page_is_loading (page));
+
+  /* Shown: the thread starts, and the page says so. */
+  window = show_in_window (GTK_WIDGET (page));
+  g_assert_true (wy_problems_page_is_loading (page));
+  spin_until (gate_reached, &gate);
+  g_assert_true (gate_reached (&gate));
+  spin_for (50);
+  g_assert_true (wy_problems_page_is_loading (page));
+  g_assert_true (label_is_mapped (GTK_WIDGET (page), "Loading problems…"));
+  g_assert_cmpuint (wy_problems_page_get_n_total (page), ==, 0);
+
+  /* The thread has read the rows: edit, add and delete now. */
+  g_assert_true (wy_store_update_field (store, WY_TABLE_PROBLEM, edited_id,
+                                        "responsible_unit", "区住建局", &error));
+  g_assert_no_error (error);
+  g_assert_true (wy_store_delete (store, WY_TABLE_PROBLEM, deleted_id, &error));
+  g_assert_no_error (error);
+  wy_record_set_int (added, "compound_id", first_id (store, WY_TABLE_COMPOUND, 0));
+  wy_record_set (added, "category", "other");
+  wy_record_set (added, "description", "加载时新增的问题");
+  wy_record_set (added, "status", WY_PROBLEM_PENDING);
+  wy_record_set (added, "raised_date", TODAY);
+  added_id = wy_store_insert (store, added, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (added_id, >, 0);
+  n_after = wy_store_count (store, WY_TABLE_PROBLEM);
+
+  gate_release (&gate);
+  spin_until (page_loaded, page);
+  g_assert_false (wy_problems_page_is_loading (page));
+
+  /* All of them, with the edits. */
+  g_assert_cmpuint (wy_problems_page_get_n_total (page), ==, n_after);
+  g_assert_cmpuint (wy_problems_page_get_n_shown (page), ==, n_after);
+  expected = g_strdup_printf ("%u of %u items", n_after, n_after);
+  g_assert_cmpstr (wy_problems_page_get_status_text (page), ==, expected);
+  edited = find_shown (page, edited_id);
+  g_assert_nonnull (edited);
+  g_assert_cmpstr (wy_problem_item_get_row (edited)->responsible_unit, ==, "区住建局");
+  gone = find_shown (page, deleted_id);
+  g_assert_null (gone);
+  fresh = find_shown (page, added_id);
+  g_assert_nonnull (fresh);
+  g_assert_cmpstr (wy_problem_item_get_row (fresh)->description, ==, "加载时新增的问题");
+
+  spin_for (50);
+  g_assert_false (label_is_mapped (GTK_WIDGET (page), "Loading problems…"));
+
+  /* Later edits go straight into the list, no reload. */
+  g_assert_true (wy_store_update_field (store, WY_TABLE_PROBLEM, added_id,
+                                        "responsible_unit", "街道办", NULL));
+  g_assert_false (wy_problems_page_is_loading (page));
+  g_clear_object (&fresh);
+  fresh = find_shown (page, added_id);
+  g_assert_cmpstr (wy_problem_item_get_row (fresh)->responsible_unit, ==, "街道办");
+
+  gtk_window_destroy (window);
+  spin_for (20);
+  g_mutex_clear (&gate.mutex);
+  g_cond_clear (&gate.cond);
+}
+
+/* The window closes while the rows are read: the thread stops, nothing
+ * touches the page afterwards, and the page goes. */
+static void
+test_problems_page_closed_while_loading (void)
+{
+  g_autoptr(WyStore) store = open_demo_ledger ("closed.wuyou");
+  Gate gate = { 0 };
+  WyProblemsPage *page;
+  GtkWindow *window;
+
+  g_mutex_init (&gate.mutex);
+  g_cond_init (&gate.cond);
+
+  page = wy_problems_page_new (store);
+  wy_problems_page_set_load_hook (page, gate_hook, &gate);
+  window = show_in_window (GTK_WIDGET (page));
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  spin_until (gate_reached, &gate);
+  g_assert_true (gate_reached (&gate));
+
+  gtk_window_destroy (window);
+  gate_release (&gate);
+  spin_for (300);
+  g_assert_null (page);
+
+  /* The ledger is still fine to work with. */
+  g_assert_cmpint (wy_store_count (store, WY_TABLE_PROBLEM), >, 0);
+  g_mutex_clear (&gate.mutex);
+  g_cond_clear (&gate.cond);
+}
 
 static gboolean
 search_applied (gpointer data)
@@ -465,9 +759,10 @@ test_problems_page_filters_and_sorts (void)
   page = wy_problems_page_new (store);
   wy_problems_page_set_today (page, &today);
 
-  /* Nothing is read before the page is seen. */
+  /* Nothing is read before the page is seen; then in a thread. */
   g_assert_cmpuint (wy_problems_page_get_n_total (page), ==, 0);
   window = show_in_window (GTK_WIDGET (page));
+  spin_until (page_loaded, page);
   g_assert_cmpuint (wy_problems_page_get_n_total (page), ==, wy_store_count (store, WY_TABLE_PROBLEM));
   g_assert_cmpuint (wy_problems_page_get_n_shown (page), ==, wy_problems_page_get_n_total (page));
 
@@ -513,8 +808,22 @@ test_problems_page_filters_and_sorts (void)
   spin_until (search_cleared, page);
   g_assert_cmpuint (wy_problems_page_get_n_shown (page), ==, rows->len);
 
-  /* Sort by deadline: the earliest first. */
+  /* Sort by deadline: descending puts the items without one first (they
+   * sort last ascending), then the latest. */
   model = wy_problems_page_get_model (page);
+  wy_problems_page_sort_by_column (page, 6, GTK_SORT_DESCENDING);
+  {
+    g_autoptr(WyProblemItem) top = g_list_model_get_item (model, 0);
+    g_autoptr(WyProblemItem) bottom = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
+
+    g_assert_cmpstr (wy_problem_item_get_row (bottom)->deadline, ==, earliest);
+    if (wy_problem_item_get_row (top)->deadline != NULL)
+      for (guint i = 0; i < rows->len; i++)
+        g_assert_cmpstr (((WyProblemRow *) g_ptr_array_index (rows, i))->deadline, <=,
+                         wy_problem_item_get_row (top)->deadline);
+  }
+
+  /* Ascending: the earliest first. */
   wy_problems_page_sort_by_column (page, 6, GTK_SORT_ASCENDING);
   first = g_list_model_get_item (model, 0);
   g_assert_cmpstr (wy_problem_item_get_row (first)->deadline, ==, earliest);
@@ -572,7 +881,10 @@ main (int   argc,
   g_test_add_func ("/problems/record-form", test_record_form_writes_and_refuses);
   g_test_add_func ("/problems/dialog-add", test_problem_dialog_adds);
   g_test_add_func ("/problems/editor", test_problem_editor_progress_and_sign_off);
+  g_test_add_func ("/problems/items-sort", test_problem_items_sort);
   g_test_add_func ("/problems/page", test_problems_page_filters_and_sorts);
+  g_test_add_func ("/problems/page-loads-in-thread", test_problems_page_loads_in_thread);
+  g_test_add_func ("/problems/page-closed-while-loading", test_problems_page_closed_while_loading);
 
   return g_test_run ();
 }

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+#define WY_TYPE_PROBLEM_DIALOG (wy_problem_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (WyProblemDialog, wy_problem_dialog, WY, PROBLEM_DIALOG, GtkWindow)
+
 /* A window for one rectification item: problem_id 0 asks for a new item
  * of compound_id (nothing is written until the user presses Add and every
  * field is valid); otherwise it shows the WyProblemEditor of that item. */
@@ -17,7 +20,8 @@ GtkWindow *wy_problem_dialog_new (GtkWindow *parent,
                                   gint64     compound_id,
                                   gint64     problem_id);
 
-/* For tests: the draft form of a new item (NULL once it was added), what
+/* dialog is a WyProblemDialog (as made above), taken as a GtkWindow.
+ * For tests: the draft form of a new item (NULL once it was added), what
  * Add does (FALSE when a field was refused or a confirmation is asked),
  * the item shown (0 before Add) and its editor (NULL before Add). */
 WyRecordForm    *wy_problem_dialog_get_form       (GtkWindow *dialog);

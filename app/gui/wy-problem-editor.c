@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wy-gui.h"
 #include "wy-problem-editor.h"
 
 struct _WyProblemEditor
@@ -21,7 +22,10 @@ struct _WyProblemEditor
   gboolean       signed_off;
   char          *progress_error;
 
+  /* Template widgets */
   GtkWidget     *scrolled;
+  GtkWidget     *content_box;
+  GtkWidget     *header_box;
   GtkWidget     *title_label;
   GtkWidget     *light_label;
   WyRecordForm  *form;
@@ -146,10 +150,12 @@ reload_updates (WyProblemEditor *self)
 {
   g_autoptr(GPtrArray) updates = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *old_row;
 
-  while ((child = gtk_widget_get_first_child (self->updates_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->updates_list), child);
+  /* Rows only: the placeholder is a child too, and removing it would
+   * leave an empty list with nothing saying so. */
+  while ((old_row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->updates_list), 0)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->updates_list), GTK_WIDGET (old_row));
 
   self->n_updates = 0;
   if (self->problem_id <= 0)
@@ -525,17 +531,6 @@ on_reopen_clicked_cb (GtkButton       *button,
 
 /* --- The widget ---------------------------------------------------------- */
 
-static GtkWidget *
-create_heading (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, 6);
-  return label;
-}
-
 static void
 wy_problem_editor_dispose (GObject *object)
 {
@@ -544,7 +539,8 @@ wy_problem_editor_dispose (GObject *object)
   close_dialog (self);
   if (self->store != NULL)
     g_clear_signal_handler (&self->row_changed_id, self->store);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WY_TYPE_PROBLEM_EDITOR);
+  self->form = NULL;
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (wy_problem_editor_parent_class)->dispose (object);
@@ -569,6 +565,26 @@ wy_problem_editor_class_init (WyProblemEditorClass *klass)
   object_class->dispose = wy_problem_editor_dispose;
   object_class->finalize = wy_problem_editor_finalize;
 
+  wy_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, WY_GUI_RESOURCE_PATH "/ui/wy-problem-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, content_box);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, header_box);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, light_label);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, sign_off_label);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, sign_off_button);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, reopen_button);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, updates_list);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, progress_entry);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, add_progress_button);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, progress_error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_sign_off_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reopen_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_progress_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_progress_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_progress_clicked_cb);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "wy-problem-editor");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -579,108 +595,24 @@ wy_problem_editor_init (WyProblemEditor *self)
 {
   g_date_clear (&self->today, 1);
   self->light = WY_LIGHT_NONE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 WyProblemEditor *
 wy_problem_editor_new (WyStore *store)
 {
   WyProblemEditor *self;
-  GtkWidget *box;
-  GtkWidget *header;
-  GtkWidget *actions;
-  GtkWidget *frame;
-  GtkWidget *add_box;
 
   g_return_val_if_fail (WY_IS_STORE (store), NULL);
 
   self = g_object_new (WY_TYPE_PROBLEM_EDITOR, NULL);
   self->store = g_object_ref (store);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rectification item"),
-                                  -1);
-
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scrolled), TRUE);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), box);
-
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  self->title_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->title_label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (self->title_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (self->title_label, TRUE);
-  gtk_widget_add_css_class (self->title_label, "title-4");
-  self->light_label = gtk_label_new (NULL);
-  gtk_box_append (GTK_BOX (header), self->title_label);
-  gtk_box_append (GTK_BOX (header), self->light_label);
-  gtk_box_append (GTK_BOX (box), header);
-
+  /* The fields come from the schema, so the form is made here. */
   self->form = wy_record_form_new (store, WY_TABLE_PROBLEM, form_fields);
   wy_record_form_set_confirm_func (self->form, confirm_field_cb, self, NULL);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->form));
-
-  self->sign_off_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->sign_off_label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (self->sign_off_label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (self->sign_off_label), TRUE);
-  gtk_widget_set_visible (self->sign_off_label, FALSE);
-  gtk_box_append (GTK_BOX (box), self->sign_off_label);
-
-  actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  self->sign_off_button = gtk_button_new_with_mnemonic (_("Sign _Off…"));
-  gtk_widget_set_tooltip_text (self->sign_off_button, _("Close the item after verification"));
-  g_signal_connect (self->sign_off_button, "clicked", G_CALLBACK (on_sign_off_clicked_cb), self);
-  self->reopen_button = gtk_button_new_with_mnemonic (_("_Reopen…"));
-  g_signal_connect (self->reopen_button, "clicked", G_CALLBACK (on_reopen_clicked_cb), self);
-  gtk_widget_set_visible (self->reopen_button, FALSE);
-  gtk_box_append (GTK_BOX (actions), self->sign_off_button);
-  gtk_box_append (GTK_BOX (actions), self->reopen_button);
-  gtk_box_append (GTK_BOX (box), actions);
-
-  gtk_box_append (GTK_BOX (box), create_heading (_("Rectification Progress")));
-
-  self->updates_list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->updates_list), GTK_SELECTION_NONE);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (self->updates_list),
-                                gtk_label_new (_("No progress recorded yet.")));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->updates_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rectification Progress"),
-                                  -1);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), self->updates_list);
-  gtk_box_append (GTK_BOX (box), frame);
-
-  add_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  self->progress_entry = gtk_entry_new ();
-  gtk_widget_set_hexpand (self->progress_entry, TRUE);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->progress_entry), _("What was done today"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("New progress update"),
-                                  -1);
-  g_signal_connect (self->progress_entry, "activate", G_CALLBACK (on_progress_entry_activate_cb), self);
-  g_signal_connect (self->progress_entry, "changed", G_CALLBACK (on_progress_entry_changed_cb), self);
-  self->add_progress_button = gtk_button_new_with_mnemonic (_("_Add Progress"));
-  gtk_widget_set_sensitive (self->add_progress_button, FALSE);
-  g_signal_connect (self->add_progress_button, "clicked", G_CALLBACK (on_add_progress_clicked_cb), self);
-  gtk_box_append (GTK_BOX (add_box), self->progress_entry);
-  gtk_box_append (GTK_BOX (add_box), self->add_progress_button);
-  gtk_box_append (GTK_BOX (box), add_box);
-
-  self->progress_error_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->progress_error_label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (self->progress_error_label), TRUE);
-  gtk_widget_add_css_class (self->progress_error_label, "error");
-  gtk_widget_set_visible (self->progress_error_label, FALSE);
-  gtk_box_append (GTK_BOX (box), self->progress_error_label);
+  gtk_box_insert_child_after (GTK_BOX (self->content_box), GTK_WIDGET (self->form), self->header_box);
 
   self->row_changed_id = g_signal_connect (store, WY_STORE_SIGNAL_ROW_CHANGED,
                                            G_CALLBACK (on_store_row_changed_cb), self);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "wy-array-model.h"
+#include "wy-gui.h"
 #include "wy-problem-item.h"
 #include "wy-problems-page.h"
 
@@ -24,24 +25,50 @@ typedef struct {
   gint64   id;
 } Area;
 
+/* One column of the sort: the column view's headers set a chain of them
+ * (the column clicked last first; the others break its ties). */
+typedef struct {
+  WyProblemSort column;
+  gboolean      descending;
+} SortSpec;
+
+#define N_SORT_MAX WY_PROBLEM_N_SORTS
+
 struct _WyProblemsPage
 {
   GtkWidget           parent_instance;
 
   WyStore            *store;
   gulong              row_changed_id;
-  gboolean            loaded;
+  gboolean            loaded;       /* rows were put in the list at least once */
   guint               reload_id;
   GDate               today;
   gboolean            today_fixed;
   guint               warning_days;
+  gboolean            timing;       /* WUYOU_TIMING: times on stderr */
+  gboolean            disposed;
 
-  WyArrayModel       *items;        /* of WyProblemItem, in store order */
-  GHashTable         *by_id;        /* id → WyProblemItem (owned by items) */
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
-  GtkSortListModel   *sorted;
+  /* Loading in a thread */
+  GCancellable       *load_cancellable;  /* while a load runs */
+  GHashTable         *changed_ids;       /* problems changed while it runs */
+  gboolean            reload_again;      /* names changed while it runs */
+  gint64              load_started;
+  WyProblemsPageLoadHook load_hook;
+  gpointer            load_hook_data;
+
+  /* The list: all items in the order of the sort, and those the
+   * filters let through, in the same order. Both are filled by our own
+   * passes over arrays: GTK 4.8's filter and sort models reach an item
+   * through a bitset or a sequence, which on 200,000 items made every
+   * keystroke and every sort take half a second or more. */
+  GPtrArray          *all;          /* of WyProblemItem */
+  GHashTable         *by_id;        /* &id → WyProblemItem (owned by all) */
+  WyProblemKeyCache  *key_cache;    /* shared keys of the items in all */
+  WyArrayModel       *shown;        /* of WyProblemItem */
   GtkSingleSelection *selection;
+  GArray             *sort_chain;   /* of SortSpec, primary first */
+  gboolean            probing;
+  int                 probe_column;
 
   /* Filters */
   gint64              compound_id;
@@ -56,51 +83,85 @@ struct _WyProblemsPage
   guint               search_id;
   char               *status_text;
   char               *light_markup[WY_LIGHT_DONE + 1];
+  guint               updating_filters;
 
-  /* Widgets */
+  /* Template widgets */
   GtkWidget          *paned;
   GtkWidget          *compound_button;
   GtkWidget          *area_drop_down;
   GtkWidget          *status_drop_down;
   GtkWidget          *unit_drop_down;
   GtkWidget          *light_drop_down;
+  GtkWidget          *list_stack;
+  GtkWidget          *spinner;
   GtkWidget          *column_view;
   GtkWidget          *status_label;
   GtkWidget          *detail_stack;
+
   WyProblemEditor    *editor;
-  guint               updating_filters;
 };
 
 G_DEFINE_FINAL_TYPE (WyProblemsPage, wy_problems_page, GTK_TYPE_WIDGET)
 
+/* The columns, in the order of WyProblemSort (and of the public
+ * wy_problems_page_sort_by_column()). */
 typedef enum {
-  COLUMN_LIGHT,
-  COLUMN_COMPOUND,
-  COLUMN_COMMUNITY,
-  COLUMN_CATEGORY,
-  COLUMN_DESCRIPTION,
-  COLUMN_RESPONSIBLE_UNIT,
-  COLUMN_DEADLINE,
-  COLUMN_STATUS,
-  N_COLUMNS
+  COLUMN_LIGHT            = WY_PROBLEM_SORT_LIGHT,
+  COLUMN_COMPOUND         = WY_PROBLEM_SORT_COMPOUND,
+  COLUMN_COMMUNITY        = WY_PROBLEM_SORT_COMMUNITY,
+  COLUMN_CATEGORY         = WY_PROBLEM_SORT_CATEGORY,
+  COLUMN_DESCRIPTION      = WY_PROBLEM_SORT_DESCRIPTION,
+  COLUMN_RESPONSIBLE_UNIT = WY_PROBLEM_SORT_RESPONSIBLE_UNIT,
+  COLUMN_DEADLINE         = WY_PROBLEM_SORT_DEADLINE,
+  COLUMN_STATUS           = WY_PROBLEM_SORT_STATUS,
+  N_COLUMNS               = WY_PROBLEM_N_SORTS
 } Column;
 
 static const struct {
   const char *title;     /* N_() */
-  int         key;       /* WyProblemKey for a text sorter, or -1 */
   guint       min_chars;
   guint       nat_chars;
   gboolean    expand;
 } columns[N_COLUMNS] = {
-  [COLUMN_LIGHT]            = { N_("Light"), -1, 11, 12, FALSE },
-  [COLUMN_COMPOUND]         = { N_("Compound"), WY_PROBLEM_KEY_COMPOUND, 6, 12, TRUE },
-  [COLUMN_COMMUNITY]        = { N_("Community"), WY_PROBLEM_KEY_COMMUNITY, 5, 8, FALSE },
-  [COLUMN_CATEGORY]         = { N_("Category"), WY_PROBLEM_KEY_CATEGORY, 4, 6, FALSE },
-  [COLUMN_DESCRIPTION]      = { N_("Problem"), WY_PROBLEM_KEY_DESCRIPTION, 8, 20, TRUE },
-  [COLUMN_RESPONSIBLE_UNIT] = { N_("Responsible Unit"), WY_PROBLEM_KEY_RESPONSIBLE_UNIT, 6, 10, FALSE },
-  [COLUMN_DEADLINE]         = { N_("Deadline"), -1, 10, 10, FALSE },
-  [COLUMN_STATUS]           = { N_("Status"), -1, 5, 8, FALSE },
+  [COLUMN_LIGHT]            = { N_("Light"), 11, 12, FALSE },
+  [COLUMN_COMPOUND]         = { N_("Compound"), 6, 12, TRUE },
+  [COLUMN_COMMUNITY]        = { N_("Community"), 5, 8, FALSE },
+  [COLUMN_CATEGORY]         = { N_("Category"), 4, 6, FALSE },
+  [COLUMN_DESCRIPTION]      = { N_("Problem"), 8, 20, TRUE },
+  [COLUMN_RESPONSIBLE_UNIT] = { N_("Responsible Unit"), 6, 10, FALSE },
+  [COLUMN_DEADLINE]         = { N_("Deadline"), 10, 10, FALSE },
+  [COLUMN_STATUS]           = { N_("Status"), 5, 8, FALSE },
 };
+
+/* What a load reads the rows with, copied: the thread never touches the
+ * page. */
+typedef struct {
+  char                  *path;
+  GDate                  today;
+  guint                  warning_days;
+  GArray                *sort_chain;
+  WyProblemsPageLoadHook hook;
+  gpointer               hook_data;
+} LoadRequest;
+
+typedef struct {
+  GPtrArray         *items;       /* sorted by the request's chain */
+  GHashTable        *by_id;
+  WyProblemKeyCache *key_cache;
+  GPtrArray         *units;       /* distinct responsible units, collated */
+  GArray            *sort_chain;  /* the chain items are sorted by */
+  double             read_ms;
+  double             build_ms;
+} LoadResult;
+
+static void select_id     (WyProblemsPage *self,
+                           gint64          problem_id,
+                           gboolean        scroll);
+static void start_loading (WyProblemsPage *self);
+static void refresh_item  (WyProblemsPage *self,
+                           gint64          problem_id);
+
+/* --- Auxiliary methods --------------------------------------------------- */
 
 static void
 get_today (WyProblemsPage *self,
@@ -131,11 +192,9 @@ light_of_filter (WyProblemsLightFilter light)
 
 /* One pass over precomputed fields: no allocation per row. */
 static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+item_is_shown (WyProblemsPage *self,
+               WyProblemItem  *problem)
 {
-  WyProblemsPage *self = user_data;
-  WyProblemItem *problem = item;
   const WyProblemRow *row = wy_problem_item_get_row (problem);
 
   if (self->compound_id > 0 && row->compound_id != self->compound_id)
@@ -157,6 +216,65 @@ filter_func (gpointer item,
   return TRUE;
 }
 
+/* The chain of sort columns, then the order the items were raised in
+ * (their ids), so equal rows keep a stable order. Runs in the loading
+ * thread as well: items and the chain only. */
+static int
+compare_by_chain (WyProblemItem *a,
+                  WyProblemItem *b,
+                  GArray        *chain)
+{
+  gint64 ida, idb;
+
+  for (guint i = 0; chain != NULL && i < chain->len; i++)
+    {
+      const SortSpec *spec = &g_array_index (chain, SortSpec, i);
+      int cmp = wy_problem_item_compare (a, b, spec->column);
+
+      if (cmp != 0)
+        return spec->descending ? -cmp : cmp;
+    }
+
+  ida = wy_problem_item_get_row (a)->id;
+  idb = wy_problem_item_get_row (b)->id;
+  return (ida > idb) - (ida < idb);
+}
+
+/* The whole list in the order of the chain (see wy_problem_items_sort). */
+static void
+sort_items (GPtrArray *items,
+            GArray    *chain)
+{
+  WyProblemSort by[N_SORT_MAX];
+  gboolean descending[N_SORT_MAX];
+  guint n = MIN (chain->len, N_SORT_MAX);
+
+  for (guint i = 0; i < n; i++)
+    {
+      by[i] = g_array_index (chain, SortSpec, i).column;
+      descending[i] = g_array_index (chain, SortSpec, i).descending;
+    }
+
+  wy_problem_items_sort (items, by, descending, n);
+}
+
+static gboolean
+same_chain (GArray *a,
+            GArray *b)
+{
+  return a->len == b->len &&
+         (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (SortSpec)) == 0);
+}
+
+static GArray *
+copy_chain (GArray *chain)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (SortSpec), chain->len);
+
+  g_array_append_vals (copy, chain->data, chain->len);
+  return copy;
+}
+
 static void
 update_status_line (WyProblemsPage *self)
 {
@@ -170,20 +288,557 @@ update_status_line (WyProblemsPage *self)
   gtk_label_set_text (GTK_LABEL (self->status_label), self->status_text);
 }
 
-static void select_id (WyProblemsPage *self,
-                       gint64          problem_id);
+/* The shown list becomes `matches` in one splice, of only the part that
+ * differs: rows above and below it keep their widgets (and the
+ * selection). */
+static void
+replace_shown (WyProblemsPage *self,
+               GPtrArray      *matches)
+{
+  GListModel *model = G_LIST_MODEL (self->shown);
+  guint old_n = g_list_model_get_n_items (model);
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < old_n && prefix < matches->len)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, prefix);
+
+      if (item != g_ptr_array_index (matches, prefix))
+        break;
+      prefix++;
+    }
+  while (suffix < old_n - prefix && suffix < matches->len - prefix)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, old_n - 1 - suffix);
+
+      if (item != g_ptr_array_index (matches, matches->len - 1 - suffix))
+        break;
+      suffix++;
+    }
+
+  if (prefix == old_n && prefix == matches->len)
+    return;
+
+  wy_array_model_splice (self->shown, prefix, old_n - prefix - suffix,
+                         matches->pdata + prefix, matches->len - prefix - suffix);
+}
+
+static void
+rebuild_shown (WyProblemsPage *self)
+{
+  g_autoptr(GPtrArray) matches = g_ptr_array_sized_new (self->all->len);
+
+  for (guint i = 0; i < self->all->len; i++)
+    {
+      WyProblemItem *item = g_ptr_array_index (self->all, i);
+
+      if (item_is_shown (self, item))
+        g_ptr_array_add (matches, item);
+    }
+
+  replace_shown (self, matches);
+}
 
 static void
 refilter (WyProblemsPage *self)
 {
   gint64 shown_id = self->editor != NULL ? wy_problem_editor_get_problem_id (self->editor) : 0;
+  gint64 start = g_get_monotonic_time ();
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  rebuild_shown (self);
   update_status_line (self);
 
   /* The item in the editor stays selected when it is still listed. */
   if (shown_id > 0)
-    select_id (self, shown_id);
+    select_id (self, shown_id, TRUE);
+
+  if (self->timing)
+    g_printerr ("wuyou-timing: filter %u problems: %.1f ms\n",
+                self->all->len, (g_get_monotonic_time () - start) / 1000.0);
+}
+
+/* Where item goes in a list sorted by the current chain. */
+static guint
+sorted_position (WyProblemsPage *self,
+                 GListModel     *model,
+                 WyProblemItem  *item)
+{
+  guint low = 0, high = g_list_model_get_n_items (model);
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      g_autoptr(WyProblemItem) other = g_list_model_get_item (model, mid);
+
+      if (compare_by_chain (other, item, self->sort_chain) < 0)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  return low;
+}
+
+static guint
+sorted_index (WyProblemsPage *self,
+              WyProblemItem  *item)
+{
+  guint low = 0, high = self->all->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (compare_by_chain (g_ptr_array_index (self->all, mid), item, self->sort_chain) < 0)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  return low;
+}
+
+/* --- Loading ------------------------------------------------------------- */
+
+static void
+load_request_free (gpointer data)
+{
+  LoadRequest *request = data;
+
+  g_free (request->path);
+  g_array_unref (request->sort_chain);
+  g_free (request);
+}
+
+static void
+load_result_free (gpointer data)
+{
+  LoadResult *result = data;
+
+  g_clear_pointer (&result->by_id, g_hash_table_unref);
+  g_clear_pointer (&result->items, g_ptr_array_unref);
+  g_clear_pointer (&result->key_cache, wy_problem_key_cache_free);
+  g_clear_pointer (&result->units, g_ptr_array_unref);
+  g_clear_pointer (&result->sort_chain, g_array_unref);
+  g_free (result);
+}
+
+static int
+compare_collated (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_utf8_collate (*(const char **)a, *(const char **)b);
+}
+
+/* Items for a run of rows, which it takes; in the thread that reads or in
+ * a helper beside it. */
+typedef struct {
+  gpointer          *rows;
+  gsize              n_rows;
+  const GDate       *today;
+  guint              warning_days;
+  GCancellable      *cancellable;
+  WyProblemKeyCache *key_cache;
+  GPtrArray         *items;
+} ItemRun;
+
+static gpointer
+build_items (gpointer data)
+{
+  ItemRun *run = data;
+
+  run->key_cache = wy_problem_key_cache_new ();
+  run->items = g_ptr_array_new_full (run->n_rows, g_object_unref);
+  for (gsize i = 0; i < run->n_rows; i++)
+    {
+      if (i % 4096 == 0 && g_cancellable_is_cancelled (run->cancellable))
+        {
+          for (gsize j = i; j < run->n_rows; j++)
+            wy_problem_row_free (run->rows[j]);
+          break;
+        }
+      g_ptr_array_add (run->items, wy_problem_item_new_with_keys (run->rows[i], run->today,
+                                                                  run->warning_days, run->key_cache));
+    }
+
+  return NULL;
+}
+
+/* Past this many rows the items are made by two threads, half each: the
+ * main thread waits idle meanwhile, so the second core is free. */
+#define SPLIT_ROWS 2048
+
+/* Everything a load needs that is not the page: the rows made into items
+ * with their keys, the index by id, the units, the sort. In the loading
+ * thread on its own connection, or on the page's for a reload now. */
+static LoadResult *
+read_rows (WyStore       *store,
+           const GDate   *today,
+           guint          warning_days,
+           GArray        *sort_chain,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree gpointer *data = NULL;
+  ItemRun runs[2] = { { 0 }, { 0 } };
+  GThread *helper = NULL;
+  LoadResult *result;
+  gsize n_rows = 0;
+  gint64 start = g_get_monotonic_time ();
+  gint64 read_at;
+
+  rows = wy_store_list_problem_rows (store, 0, error);
+  if (rows == NULL)
+    return NULL;
+  read_at = g_get_monotonic_time ();
+
+  data = g_ptr_array_steal (rows, &n_rows);
+  for (guint r = 0; r < 2; r++)
+    {
+      runs[r].today = today;
+      runs[r].warning_days = warning_days;
+      runs[r].cancellable = cancellable;
+    }
+  runs[0].rows = data;
+  runs[0].n_rows = n_rows > SPLIT_ROWS ? n_rows / 2 : n_rows;
+  runs[1].rows = data + runs[0].n_rows;
+  runs[1].n_rows = n_rows - runs[0].n_rows;
+
+  if (runs[1].n_rows > 0)
+    helper = g_thread_new ("wy-problem-items", build_items, &runs[1]);
+  build_items (&runs[0]);
+  if (helper != NULL)
+    g_thread_join (helper);
+
+  result = g_new0 (LoadResult, 1);
+  result->sort_chain = copy_chain (sort_chain);
+  /* The first run's cache serves the items made later; the second's keys
+   * live on in its items (they are shared by reference). */
+  result->key_cache = g_steal_pointer (&runs[0].key_cache);
+  g_clear_pointer (&runs[1].key_cache, wy_problem_key_cache_free);
+  result->items = g_steal_pointer (&runs[0].items);
+  if (runs[1].items != NULL)
+    g_ptr_array_extend_and_steal (result->items, g_steal_pointer (&runs[1].items));
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      load_result_free (result);
+      return NULL;
+    }
+
+  result->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  result->units = g_ptr_array_new_with_free_func (g_free);
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < result->items->len; i++)
+    {
+      WyProblemItem *item = g_ptr_array_index (result->items, i);
+      const WyProblemRow *row = wy_problem_item_get_row (item);
+
+      /* The key is the row's own id: no copy per item. */
+      g_hash_table_insert (result->by_id, (gpointer) &row->id, item);
+
+      /* The rows outlive this function: the units array keeps copies. */
+      if (row->responsible_unit != NULL && row->responsible_unit[0] != '\0' &&
+          g_hash_table_add (seen, row->responsible_unit))
+        g_ptr_array_add (result->units, g_strdup (row->responsible_unit));
+    }
+  g_ptr_array_sort (result->units, compare_collated);
+
+  /* Rows come in the order they were raised; any other order is sorted
+   * here, off the main thread too. */
+  if (result->sort_chain->len > 0)
+    sort_items (result->items, result->sort_chain);
+
+  result->read_ms = (read_at - start) / 1000.0;
+  result->build_ms = (g_get_monotonic_time () - read_at) / 1000.0;
+  return result;
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadRequest *request = task_data;
+  g_autoptr(WyStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  LoadResult *result;
+
+  /* Its own connection: a WyStore is used by one thread at a time, and
+   * WAL lets this one read while the window's connection writes. */
+  reader = wy_store_open_readonly (request->path, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  wy_store_set_cancellable (reader, cancellable);
+
+  result = read_rows (reader, &request->today, request->warning_days,
+                      request->sort_chain, cancellable, &error);
+  if (result == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (request->hook != NULL)
+    request->hook (request->hook_data);
+
+  g_task_return_pointer (task, result, load_result_free);
+}
+
+static void
+fill_areas (WyProblemsPage *self)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) streets = wy_store_list (self->store, WY_TABLE_STREET, 0, NULL);
+  g_autoptr(GPtrArray) communities = wy_store_list (self->store, WY_TABLE_COMMUNITY, 0, NULL);
+  Area all = { AREA_ALL, 0 };
+
+  g_array_set_size (self->areas, 0);
+  gtk_string_list_append (strings, _("All streets and communities"));
+  g_array_append_val (self->areas, all);
+
+  for (guint s = 0; streets != NULL && s < streets->len; s++)
+    {
+      WyRecord *street = g_ptr_array_index (streets, s);
+      Area area = { AREA_STREET, wy_record_get_id (street) };
+
+      gtk_string_list_append (strings, wy_record_get (street, "name"));
+      g_array_append_val (self->areas, area);
+
+      for (guint c = 0; communities != NULL && c < communities->len; c++)
+        {
+          WyRecord *community = g_ptr_array_index (communities, c);
+          Area sub = { AREA_COMMUNITY, wy_record_get_id (community) };
+          g_autofree char *title = NULL;
+
+          if (wy_record_get_int (community, "street_id", 0) != area.id)
+            continue;
+
+          /* TRANSLATORS: a community shown with its street office */
+          title = g_strdup_printf (_("%s · %s"), wy_record_get (street, "name"),
+                                   wy_record_get (community, "name"));
+          gtk_string_list_append (strings, title);
+          g_array_append_val (self->areas, sub);
+        }
+    }
+
+  self->updating_filters++;
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->area_drop_down), G_LIST_MODEL (strings));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->area_drop_down), 0);
+  self->area = all;
+  self->updating_filters--;
+}
+
+static void
+fill_units (WyProblemsPage *self,
+            GPtrArray      *units)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->units, 0);
+  gtk_string_list_append (strings, _("All responsible units"));
+  g_ptr_array_add (self->units, NULL);
+  for (guint i = 0; units != NULL && i < units->len; i++)
+    {
+      gtk_string_list_append (strings, g_ptr_array_index (units, i));
+      g_ptr_array_add (self->units, g_strdup (g_ptr_array_index (units, i)));
+      if (g_strcmp0 (self->unit, g_ptr_array_index (units, i)) == 0)
+        selected = self->units->len - 1;
+    }
+
+  self->updating_filters++;
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->unit_drop_down), G_LIST_MODEL (strings));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->unit_drop_down), selected);
+  if (selected == 0)
+    g_clear_pointer (&self->unit, g_free);
+  self->updating_filters--;
+}
+
+static void
+show_loading (WyProblemsPage *self,
+              gboolean        loading)
+{
+  gtk_stack_set_visible_child_name (GTK_STACK (self->list_stack), loading ? "loading" : "list");
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+  if (loading)
+    {
+      /* No "0 of 0 items" while the count is not known yet. */
+      g_clear_pointer (&self->status_text, g_free);
+      gtk_label_set_text (GTK_LABEL (self->status_label), "");
+    }
+}
+
+/* The rows of a finished load replace the list's, in one splice. */
+static void
+take_rows (WyProblemsPage *self,
+           LoadResult     *result)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 editor_id = wy_problem_editor_get_problem_id (self->editor);
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  self->by_id = g_steal_pointer (&result->by_id);
+  g_clear_pointer (&self->all, g_ptr_array_unref);
+  self->all = g_steal_pointer (&result->items);
+  g_clear_pointer (&self->key_cache, wy_problem_key_cache_free);
+  self->key_cache = g_steal_pointer (&result->key_cache);
+
+  /* A header clicked while the rows were read. */
+  if (!same_chain (result->sort_chain, self->sort_chain))
+    sort_items (self->all, self->sort_chain);
+
+  self->loaded = TRUE;
+  fill_areas (self);
+  fill_units (self, result->units);
+  rebuild_shown (self);
+  update_status_line (self);
+  show_loading (self, FALSE);
+
+  if (editor_id > 0)
+    select_id (self, editor_id, TRUE);
+
+  if (self->timing)
+    g_printerr ("wuyou-timing: problems: read %.1f ms, items and keys %.1f ms (off the main thread); "
+                "into the list %.1f ms; %.1f ms since the load began\n",
+                result->read_ms, result->build_ms,
+                (g_get_monotonic_time () - start) / 1000.0,
+                (g_get_monotonic_time () - self->load_started) / 1000.0);
+}
+
+static void
+reload_now (WyProblemsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  LoadResult *result;
+  GDate today;
+
+  if (self->load_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->load_cancellable);
+      g_clear_object (&self->load_cancellable);
+    }
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+
+  get_today (self, &today);
+  self->warning_days = wy_store_get_warning_days (self->store);
+  self->load_started = g_get_monotonic_time ();
+
+  result = read_rows (self->store, &today, self->warning_days, self->sort_chain, NULL, &error);
+  if (result == NULL)
+    {
+      g_warning ("Could not list the problems of %s: %s",
+                 wy_store_get_path (self->store), error->message);
+      result = g_new0 (LoadResult, 1);
+      result->items = g_ptr_array_new_with_free_func (g_object_unref);
+      result->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+      result->key_cache = wy_problem_key_cache_new ();
+      result->sort_chain = copy_chain (self->sort_chain);
+    }
+
+  take_rows (self, result);
+  load_result_free (result);
+}
+
+static void
+on_load_done_cb (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  g_autoptr(WyProblemsPage) self = user_data;
+  GTask *task = G_TASK (res);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) changed = NULL;
+  LoadResult *result;
+  GHashTableIter iter;
+  gpointer key;
+
+  result = g_task_propagate_pointer (task, &error);
+
+  /* Cancelled (the page went away, or a newer load replaced this one). */
+  if (self->disposed ||
+      g_task_get_cancellable (task) != self->load_cancellable ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_pointer (&result, load_result_free);
+      return;
+    }
+
+  g_clear_object (&self->load_cancellable);
+
+  if (result == NULL)
+    {
+      /* A second connection could not be had: read on the page's own,
+       * as before there was a thread. */
+      g_debug ("Reading the problems in a thread failed (%s); reading them now", error->message);
+      reload_now (self);
+      return;
+    }
+
+  take_rows (self, result);
+  load_result_free (result);
+
+  /* Edits made while the rows were read: the thread may have read them
+   * before or after, so read them again on the page's connection. */
+  changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_hash_table_iter_init (&iter, self->changed_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (changed, *(gint64 *) key);
+  g_hash_table_remove_all (self->changed_ids);
+  for (guint i = 0; i < changed->len; i++)
+    refresh_item (self, g_array_index (changed, gint64, i));
+
+  if (self->reload_again)
+    start_loading (self);
+}
+
+static void
+start_loading (WyProblemsPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadRequest *request;
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+
+  self->load_cancellable = g_cancellable_new ();
+  self->reload_again = FALSE;
+  g_hash_table_remove_all (self->changed_ids);
+  self->warning_days = wy_store_get_warning_days (self->store);
+  self->load_started = g_get_monotonic_time ();
+
+  request = g_new0 (LoadRequest, 1);
+  request->path = g_strdup (wy_store_get_path (self->store));
+  get_today (self, &request->today);
+  request->warning_days = self->warning_days;
+  request->sort_chain = copy_chain (self->sort_chain);
+  request->hook = self->load_hook;
+  request->hook_data = self->load_hook_data;
+
+  /* The page rides as callback data, not as the task's source object:
+   * the task may be freed in the worker thread, and the page must only
+   * ever be released on the main thread (in the callback). */
+  task = g_task_new (NULL, self->load_cancellable, on_load_done_cb, g_object_ref (self));
+  g_task_set_task_data (task, request, load_request_free);
+  g_task_run_in_thread (task, load_in_thread);
+
+  /* A reload keeps the list it has until the new rows are in. The
+   * filters are there from the start (the units only with "all"), so
+   * they can be set while the rows are read. */
+  if (!self->loaded)
+    {
+      fill_areas (self);
+      fill_units (self, NULL);
+      show_loading (self, TRUE);
+    }
 }
 
 /* --- Cells --------------------------------------------------------------- */
@@ -262,211 +917,236 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
     gtk_widget_set_tooltip_text (inscription, cell_text (item, column));
 }
 
+/* --- Sorting ------------------------------------------------------------- */
+
+typedef struct {
+  WyProblemsPage *page;   /* not owned: the page owns the column */
+  Column          column;
+} ColumnSorter;
+
+/* A column's sorter. The list is sorted by our own pass (see sort_all);
+ * GTK calls this only through read_sort_chain()'s probe. */
 static int
-ordering (int cmp)
-{
-  return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-static int
-compare_text_cb (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  WyProblemKey key = GPOINTER_TO_UINT (user_data);
-
-  return ordering (strcmp (wy_problem_item_get_sort_key ((WyProblemItem *)a, key),
-                           wy_problem_item_get_sort_key ((WyProblemItem *)b, key)));
-}
-
-/* Items without a deadline sort after the dated ones. */
-static int
-compare_deadline_cb (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
-{
-  const char *da = wy_problem_item_get_row ((WyProblemItem *)a)->deadline;
-  const char *db = wy_problem_item_get_row ((WyProblemItem *)b)->deadline;
-
-  if (da == NULL || db == NULL)
-    return ordering ((da == NULL) - (db == NULL));
-
-  return ordering (strcmp (da, db));  /* ISO dates sort as text */
-}
-
-/* The most urgent first: red, yellow, green, no deadline, done. */
-static int
-light_rank (WyLight light)
-{
-  switch (light)
-    {
-    case WY_LIGHT_RED:    return 0;
-    case WY_LIGHT_YELLOW: return 1;
-    case WY_LIGHT_GREEN:  return 2;
-    case WY_LIGHT_NONE:   return 3;
-    case WY_LIGHT_DONE:
-    default:              return 4;
-    }
-}
-
-static int
-compare_light_cb (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  return ordering (light_rank (wy_problem_item_get_light ((WyProblemItem *)a)) -
-                   light_rank (wy_problem_item_get_light ((WyProblemItem *)b)));
-}
-
-static int
-compare_status_cb (gconstpointer a,
+compare_column_cb (gconstpointer a,
                    gconstpointer b,
                    gpointer      user_data)
 {
-  guint ra = wy_problem_item_get_status_rank ((WyProblemItem *)a);
-  guint rb = wy_problem_item_get_status_rank ((WyProblemItem *)b);
+  ColumnSorter *sorter = user_data;
+  WyProblemsPage *self = sorter->page;
+  int cmp;
 
-  return ordering ((ra > rb) - (ra < rb));
+  if (self->probing)
+    {
+      for (guint i = 0; i < self->sort_chain->len; i++)
+        if (g_array_index (self->sort_chain, SortSpec, i).column == (WyProblemSort) sorter->column)
+          return GTK_ORDERING_EQUAL;
+
+      if (self->probe_column < 0)
+        self->probe_column = sorter->column;
+      return GTK_ORDERING_SMALLER;
+    }
+
+  cmp = wy_problem_item_compare ((WyProblemItem *) a, (WyProblemItem *) b, (WyProblemSort) sorter->column);
+  return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
-static GtkSorter *
-create_sorter (Column column)
+/* GTK 4.8 does not say which columns the view sorts by (that came in
+ * 4.10), but its sorter asks the columns' sorters in that order and
+ * stops at the first that finds a difference, inverting it for a
+ * descending column. So it is asked to compare two dummies while every
+ * column not yet found answers "smaller": the one asked is the next in
+ * the chain, and the sign of the answer its direction. */
+static void
+read_sort_chain (WyProblemsPage *self)
 {
-  switch (column)
+  static int dummies[2];
+  GtkSorter *sorter = gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view));
+
+  g_array_set_size (self->sort_chain, 0);
+  for (guint i = 0; sorter != NULL && i < N_COLUMNS; i++)
     {
-    case COLUMN_LIGHT:
-      return GTK_SORTER (gtk_custom_sorter_new (compare_light_cb, NULL, NULL));
-    case COLUMN_DEADLINE:
-      return GTK_SORTER (gtk_custom_sorter_new (compare_deadline_cb, NULL, NULL));
-    case COLUMN_STATUS:
-      return GTK_SORTER (gtk_custom_sorter_new (compare_status_cb, NULL, NULL));
-    case COLUMN_COMPOUND:
-    case COLUMN_COMMUNITY:
-    case COLUMN_CATEGORY:
-    case COLUMN_DESCRIPTION:
-    case COLUMN_RESPONSIBLE_UNIT:
-    case N_COLUMNS:
-    default:
-      return GTK_SORTER (gtk_custom_sorter_new (compare_text_cb,
-                                                GUINT_TO_POINTER (columns[column].key),
-                                                NULL));
+      SortSpec spec;
+      GtkOrdering result;
+
+      self->probing = TRUE;
+      self->probe_column = -1;
+      result = gtk_sorter_compare (sorter, &dummies[0], &dummies[1]);
+      self->probing = FALSE;
+
+      if (self->probe_column < 0)
+        break;
+
+      spec.column = self->probe_column;
+      spec.descending = result == GTK_ORDERING_LARGER;
+      g_array_append_val (self->sort_chain, spec);
     }
+}
+
+static void
+on_sorter_changed_cb (GtkSorter       *sorter,
+                      GtkSorterChange  change,
+                      WyProblemsPage  *self)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GArray) before = NULL;
+  gint64 editor_id;
+
+  /* The columns leave the sorter as the page goes away. */
+  if (self->disposed)
+    return;
+
+  editor_id = wy_problem_editor_get_problem_id (self->editor);
+  before = copy_chain (self->sort_chain);
+  read_sort_chain (self);
+  if (same_chain (before, self->sort_chain))
+    return;
+
+  sort_items (self->all, self->sort_chain);
+  rebuild_shown (self);
+  if (editor_id > 0)
+    select_id (self, editor_id, TRUE);
+
+  if (self->timing)
+    g_printerr ("wuyou-timing: sort %u problems: %.1f ms\n",
+                self->all->len, (g_get_monotonic_time () - start) / 1000.0);
 }
 
 static void
 setup_columns (WyProblemsPage *self)
 {
+  GtkSorter *view_sorter;
+
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       g_autoptr(GtkColumnViewColumn) column = NULL;
-      g_autoptr(GtkSorter) sorter = NULL;
+      g_autoptr(GtkCustomSorter) sorter = NULL;
       GtkListItemFactory *factory;
+      ColumnSorter *data;
 
       factory = gtk_signal_list_item_factory_new ();
       g_object_set_data (G_OBJECT (factory), "wy-column", GUINT_TO_POINTER (i));
       g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), self);
 
+      data = g_new0 (ColumnSorter, 1);
+      data->page = self;
+      data->column = i;
+      sorter = gtk_custom_sorter_new (compare_column_cb, data, g_free);
+
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
-      sorter = create_sorter (i);
-      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
       gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), column);
     }
+
+  view_sorter = gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view));
+  g_signal_connect_object (view_sorter, "changed", G_CALLBACK (on_sorter_changed_cb), self, 0);
 }
 
-/* --- Filters ------------------------------------------------------------- */
+/* --- Rows ---------------------------------------------------------------- */
+
+/* GTK 4.8 has no gtk_column_view_scroll_to(): the inner list view's
+ * action does it. */
+static void
+scroll_to (WyProblemsPage *self,
+           guint           position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (self->column_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        return;
+      }
+}
 
 static void
-fill_areas (WyProblemsPage *self)
+select_id (WyProblemsPage *self,
+           gint64          problem_id,
+           gboolean        scroll)
 {
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) streets = wy_store_list (self->store, WY_TABLE_STREET, 0, NULL);
-  g_autoptr(GPtrArray) communities = wy_store_list (self->store, WY_TABLE_COMMUNITY, 0, NULL);
-  Area all = { AREA_ALL, 0 };
+  WyProblemItem *item = g_hash_table_lookup (self->by_id, &problem_id);
+  guint position;
 
-  g_array_set_size (self->areas, 0);
-  gtk_string_list_append (strings, _("All streets and communities"));
-  g_array_append_val (self->areas, all);
+  if (item == NULL || !wy_array_model_find (self->shown, item, &position))
+    return;
 
-  for (guint s = 0; streets != NULL && s < streets->len; s++)
+  gtk_single_selection_set_selected (self->selection, position);
+  if (scroll)
+    scroll_to (self, position);
+}
+
+/* After an edit: the one item replaced (or added, or removed) in place. */
+static void
+refresh_item (WyProblemsPage *self,
+              gint64          problem_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WyProblemItem) old = NULL;
+  g_autoptr(WyProblemItem) item = NULL;
+  WyProblemRow *row;
+  guint old_index = 0, old_pos = 0, new_pos = 0;
+  gboolean was_shown = FALSE, is_shown = FALSE;
+  GDate today;
+
+  old = g_hash_table_lookup (self->by_id, &problem_id);
+  if (old != NULL)
+    g_object_ref (old);
+  row = wy_store_get_problem_row (self->store, problem_id, &error);
+  if (row == NULL && old == NULL)
+    return;
+
+  if (row != NULL)
     {
-      WyRecord *street = g_ptr_array_index (streets, s);
-      Area area = { AREA_STREET, wy_record_get_id (street) };
+      if (self->key_cache == NULL)
+        self->key_cache = wy_problem_key_cache_new ();
+      get_today (self, &today);
+      item = wy_problem_item_new_with_keys (row, &today, self->warning_days, self->key_cache);
+    }
 
-      gtk_string_list_append (strings, wy_record_get (street, "name"));
-      g_array_append_val (self->areas, area);
+  /* All items, in the order of the sort */
+  if (old != NULL)
+    {
+      g_hash_table_remove (self->by_id, &problem_id);
+      if (g_ptr_array_find (self->all, old, &old_index))
+        g_ptr_array_remove_index (self->all, old_index);
+      was_shown = wy_array_model_find (self->shown, old, &old_pos);
+    }
+  if (item != NULL)
+    {
+      g_ptr_array_insert (self->all, sorted_index (self, item), g_object_ref (item));
+      g_hash_table_insert (self->by_id, (gpointer) &wy_problem_item_get_row (item)->id, item);
+      is_shown = item_is_shown (self, item);
+    }
 
-      for (guint c = 0; communities != NULL && c < communities->len; c++)
+  /* The shown list. p counts the rows before the new one while the old
+   * one is still there: p is old_pos or old_pos + 1 exactly when the row
+   * stays where it was, which is one splice (its cells are bound again). */
+  if (is_shown)
+    new_pos = sorted_position (self, G_LIST_MODEL (self->shown), item);
+  if (was_shown && is_shown && (new_pos == old_pos || new_pos == old_pos + 1))
+    wy_array_model_splice (self->shown, old_pos, 1, (gpointer *) &item, 1);
+  else
+    {
+      if (was_shown)
         {
-          WyRecord *community = g_ptr_array_index (communities, c);
-          Area sub = { AREA_COMMUNITY, wy_record_get_id (community) };
-          g_autofree char *title = NULL;
-
-          if (wy_record_get_int (community, "street_id", 0) != area.id)
-            continue;
-
-          /* TRANSLATORS: a community shown with its street office */
-          title = g_strdup_printf (_("%s · %s"), wy_record_get (street, "name"),
-                                   wy_record_get (community, "name"));
-          gtk_string_list_append (strings, title);
-          g_array_append_val (self->areas, sub);
+          wy_array_model_remove (self->shown, old_pos);
+          if (is_shown && new_pos > old_pos)
+            new_pos--;
         }
+      if (is_shown)
+        wy_array_model_splice (self->shown, new_pos, 0, (gpointer *) &item, 1);
     }
 
-  self->updating_filters++;
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->area_drop_down), G_LIST_MODEL (strings));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->area_drop_down), 0);
-  self->area = all;
-  self->updating_filters--;
+  if (wy_problem_editor_get_problem_id (self->editor) == problem_id && item != NULL)
+    select_id (self, problem_id, TRUE);
+
+  update_status_line (self);
 }
 
-static int
-compare_collated (gconstpointer a,
-                  gconstpointer b)
-{
-  return g_utf8_collate (*(const char **)a, *(const char **)b);
-}
-
-static void
-fill_units (WyProblemsPage *self)
-{
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) units = g_ptr_array_new ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  guint selected = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(WyProblemItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-      const char *unit = wy_problem_item_get_row (item)->responsible_unit;
-
-      /* The rows outlive this function: the units array keeps copies. */
-      if (unit != NULL && unit[0] != '\0' && g_hash_table_add (seen, (gpointer)unit))
-        g_ptr_array_add (units, (gpointer)unit);
-    }
-  g_ptr_array_sort (units, compare_collated);
-
-  g_ptr_array_set_size (self->units, 0);
-  gtk_string_list_append (strings, _("All responsible units"));
-  g_ptr_array_add (self->units, NULL);
-  for (guint i = 0; i < units->len; i++)
-    {
-      gtk_string_list_append (strings, g_ptr_array_index (units, i));
-      g_ptr_array_add (self->units, g_strdup (g_ptr_array_index (units, i)));
-      if (g_strcmp0 (self->unit, g_ptr_array_index (units, i)) == 0)
-        selected = self->units->len - 1;
-    }
-
-  self->updating_filters++;
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->unit_drop_down), G_LIST_MODEL (strings));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->unit_drop_down), selected);
-  if (selected == 0)
-    g_clear_pointer (&self->unit, g_free);
-  self->updating_filters--;
-}
+/* --- Callbacks ----------------------------------------------------------- */
 
 static void
 on_area_selected_cb (GtkDropDown    *drop_down,
@@ -552,91 +1232,13 @@ apply_search_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* --- Rows ---------------------------------------------------------------- */
-
-/* GTK 4.8 has no gtk_column_view_scroll_to(): the inner list view's
- * action does it. */
-static void
-scroll_to (WyProblemsPage *self,
-           guint           position)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (self->column_view);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      {
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-        return;
-      }
-}
-
-static void
-select_id (WyProblemsPage *self,
-           gint64          problem_id)
-{
-  GListModel *model = G_LIST_MODEL (self->sorted);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(WyProblemItem) item = g_list_model_get_item (model, i);
-
-      if (wy_problem_item_get_id (item) == problem_id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          scroll_to (self, i);
-          return;
-        }
-    }
-}
-
-/* After an edit: one item replaced (or added, or removed), one splice. */
-static void
-refresh_item (WyProblemsPage *self,
-              gint64          problem_id)
-{
-  g_autoptr(GError) error = NULL;
-  WyProblemItem *old = g_hash_table_lookup (self->by_id, &problem_id);
-  WyProblemRow *row = wy_store_get_problem_row (self->store, problem_id, &error);
-  WyProblemItem *item = NULL;
-  gpointer additions[1] = { NULL };
-  guint pos = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  GDate today;
-
-  if (old != NULL && !wy_array_model_find (self->items, old, &pos))
-    old = NULL;
-
-  if (row == NULL && old == NULL)
-    return;
-
-  if (row != NULL)
-    {
-      get_today (self, &today);
-      item = wy_problem_item_new (row, &today, self->warning_days);
-      additions[0] = item;
-    }
-
-  if (old != NULL)
-    g_hash_table_remove (self->by_id, &problem_id);
-  if (item != NULL)
-    g_hash_table_insert (self->by_id, g_memdup2 (&problem_id, sizeof problem_id), item);
-
-  wy_array_model_splice (self->items, pos, old != NULL ? 1 : 0, additions, item != NULL ? 1 : 0);
-  g_clear_object (&item);
-
-  if (wy_problem_editor_get_problem_id (self->editor) == problem_id && row != NULL)
-    select_id (self, problem_id);
-
-  update_status_line (self);
-}
-
 static gboolean
 reload_idle_cb (gpointer user_data)
 {
   WyProblemsPage *self = user_data;
 
   self->reload_id = 0;
-  wy_problems_page_reload (self);
+  start_loading (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -646,20 +1248,29 @@ on_store_row_changed_cb (WyStore        *store,
                          gint64          id,
                          WyProblemsPage *self)
 {
-  if (!self->loaded)
+  gboolean loading = self->load_cancellable != NULL;
+
+  if (!self->loaded && !loading)
     return;
 
   switch (table)
     {
     case WY_TABLE_PROBLEM:
-      refresh_item (self, id);
+      /* Read again once the rows being read are in; the list shown
+       * until then (on a reload) is kept right meanwhile. */
+      if (loading)
+        g_hash_table_add (self->changed_ids, g_memdup2 (&id, sizeof id));
+      if (self->loaded)
+        refresh_item (self, id);
       break;
 
     case WY_TABLE_COMPOUND:
     case WY_TABLE_COMMUNITY:
     case WY_TABLE_STREET:
       /* Names shown in many rows, or rows gone with their compound. */
-      if (self->reload_id == 0)
+      if (loading)
+        self->reload_again = TRUE;
+      else if (self->reload_id == 0)
         self->reload_id = g_idle_add (reload_idle_cb, self);
       break;
 
@@ -675,6 +1286,9 @@ on_selection_changed_cb (GtkSingleSelection *selection,
 {
   WyProblemItem *item = gtk_single_selection_get_selected_item (selection);
 
+  if (self->disposed)
+    return;
+
   /* Nothing selected (the row was just replaced, or filtered away): the
    * editor keeps its item, so typing there is never interrupted. */
   if (item == NULL)
@@ -688,36 +1302,32 @@ static void
 on_map_cb (GtkWidget      *widget,
            WyProblemsPage *self)
 {
-  /* 200,000 rows on a big ledger: read them only when the page is seen. */
-  if (!self->loaded)
-    wy_problems_page_reload (self);
+  /* 200,000 rows on a big ledger: read them only when the page is seen,
+   * and in a thread, so the window draws meanwhile. */
+  if (!self->loaded && self->load_cancellable == NULL)
+    start_loading (self);
 }
 
-/* --- The widget ---------------------------------------------------------- */
-
-static GtkWidget *
-create_filter_drop_down (const char * const *labels,
-                         const char         *name)
-{
-  GtkWidget *drop_down = gtk_drop_down_new_from_strings (labels);
-
-  gtk_widget_set_tooltip_text (drop_down, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
-  return drop_down;
-}
+/* --- GObject ------------------------------------------------------------- */
 
 static void
 wy_problems_page_dispose (GObject *object)
 {
   WyProblemsPage *self = (WyProblemsPage *)object;
 
+  self->disposed = TRUE;
+
+  /* A load still running stops at its next step; its result is dropped. */
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->search_id, g_source_remove);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->row_changed_id, self->store);
-  g_clear_pointer (&self->paned, gtk_widget_unparent);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WY_TYPE_PROBLEMS_PAGE);
+  self->editor = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
 
@@ -730,7 +1340,11 @@ wy_problems_page_finalize (GObject *object)
   WyProblemsPage *self = (WyProblemsPage *)object;
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
-  g_clear_object (&self->items);
+  g_clear_pointer (&self->all, g_ptr_array_unref);
+  g_clear_pointer (&self->key_cache, wy_problem_key_cache_free);
+  g_clear_object (&self->shown);
+  g_clear_pointer (&self->changed_ids, g_hash_table_unref);
+  g_clear_pointer (&self->sort_chain, g_array_unref);
   g_clear_pointer (&self->areas, g_array_unref);
   g_clear_pointer (&self->units, g_ptr_array_unref);
   g_clear_pointer (&self->unit, g_free);
@@ -752,6 +1366,25 @@ wy_problems_page_class_init (WyProblemsPageClass *klass)
   object_class->dispose = wy_problems_page_dispose;
   object_class->finalize = wy_problems_page_finalize;
 
+  wy_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, WY_GUI_RESOURCE_PATH "/ui/wy-problems-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WyProblemsPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemsPage, compound_button);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemsPage, area_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemsPage, status_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemsPage, unit_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemsPage, light_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemsPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemsPage, detail_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_unit_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_light_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_compound_button_clicked_cb);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "wy-problems-page");
 }
@@ -765,8 +1398,12 @@ wy_problems_page_init (WyProblemsPage *self)
   };
 
   g_date_clear (&self->today, 1);
-  self->items = wy_array_model_new (WY_TYPE_PROBLEM_ITEM);
-  self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->timing = g_getenv ("WUYOU_TIMING") != NULL;
+  self->all = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->shown = wy_array_model_new (WY_TYPE_PROBLEM_ITEM);
+  self->changed_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->sort_chain = g_array_new (FALSE, FALSE, sizeof (SortSpec));
   self->areas = g_array_new (FALSE, TRUE, sizeof (Area));
   self->units = g_ptr_array_new_with_free_func (g_free);
 
@@ -775,20 +1412,21 @@ wy_problems_page_init (WyProblemsPage *self)
                                                      light_colors[i],
                                                      i == WY_LIGHT_NONE ? "" : wy_light_to_label (i));
 
+  gtk_widget_init_template (GTK_WIDGET (self));
+
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
 }
+
+/* --- Public API ---------------------------------------------------------- */
 
 WyProblemsPage *
 wy_problems_page_new (WyStore *store)
 {
   WyProblemsPage *self;
-  GtkWidget *list_box;
-  GtkWidget *filters;
-  GtkWidget *scrolled;
-  GtkWidget *empty;
   const WyFieldInfo *status_info;
   g_autoptr(GPtrArray) status_labels = g_ptr_array_new ();
   const char *light_labels[6];
+  const char *none[] = { NULL };
 
   g_return_val_if_fail (WY_IS_STORE (store), NULL);
 
@@ -796,46 +1434,12 @@ wy_problems_page_new (WyStore *store)
   self->store = g_object_ref (store);
   self->warning_days = wy_store_get_warning_days (store);
 
-  self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
-  gtk_paned_set_resize_end_child (GTK_PANED (self->paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
-  gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
-
-  list_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  /* Filters, in two rows so the list keeps its width beside the editor */
-  filters = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (filters), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (filters), 6);
-  gtk_widget_set_margin_top (filters, 6);
-  gtk_widget_set_margin_bottom (filters, 6);
-  gtk_widget_set_margin_start (filters, 6);
-  gtk_widget_set_margin_end (filters, 6);
-
-  self->compound_button = gtk_button_new ();
-  gtk_widget_set_visible (self->compound_button, FALSE);
-  g_signal_connect (self->compound_button, "clicked", G_CALLBACK (on_compound_button_clicked_cb), self);
-
-  {
-    const char *none[] = { NULL };
-
-    self->area_drop_down = create_filter_drop_down (none, _("Street or community"));
-    gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->area_drop_down), TRUE);
-    gtk_drop_down_set_expression (GTK_DROP_DOWN (self->area_drop_down),
-                                  gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-    self->unit_drop_down = create_filter_drop_down (none, _("Responsible unit"));
-    gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->unit_drop_down), TRUE);
-    gtk_drop_down_set_expression (GTK_DROP_DOWN (self->unit_drop_down),
-                                  gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-  }
-
+  /* The drop-downs' choices come from the schema and the ledger. */
   status_info = wy_schema_field (wy_schema_table (WY_TABLE_PROBLEM), "status");
   g_ptr_array_add (status_labels, (gpointer)_("All statuses"));
   for (guint i = 0; status_info->codes[i] != NULL; i++)
     g_ptr_array_add (status_labels, (gpointer)wy_schema_code_label (status_info, status_info->codes[i]));
   g_ptr_array_add (status_labels, NULL);
-  self->status_drop_down = create_filter_drop_down ((const char * const *)status_labels->pdata, _("Status"));
 
   light_labels[WY_PROBLEMS_LIGHT_ALL] = _("All lights");
   light_labels[WY_PROBLEMS_LIGHT_OVERDUE] = wy_light_to_label (WY_LIGHT_RED);
@@ -843,61 +1447,30 @@ wy_problems_page_new (WyStore *store)
   light_labels[WY_PROBLEMS_LIGHT_ON_SCHEDULE] = wy_light_to_label (WY_LIGHT_GREEN);
   light_labels[WY_PROBLEMS_LIGHT_DONE] = wy_light_to_label (WY_LIGHT_DONE);
   light_labels[5] = NULL;
-  self->light_drop_down = create_filter_drop_down (light_labels, _("Light"));
 
-  g_signal_connect (self->area_drop_down, "notify::selected", G_CALLBACK (on_area_selected_cb), self);
-  g_signal_connect (self->status_drop_down, "notify::selected", G_CALLBACK (on_status_selected_cb), self);
-  g_signal_connect (self->unit_drop_down, "notify::selected", G_CALLBACK (on_unit_selected_cb), self);
-  g_signal_connect (self->light_drop_down, "notify::selected", G_CALLBACK (on_light_selected_cb), self);
+  self->updating_filters++;
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->area_drop_down),
+                           G_LIST_MODEL (gtk_string_list_new (none)));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->unit_drop_down),
+                           G_LIST_MODEL (gtk_string_list_new (none)));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->status_drop_down),
+                           G_LIST_MODEL (gtk_string_list_new ((const char * const *)status_labels->pdata)));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->light_drop_down),
+                           G_LIST_MODEL (gtk_string_list_new (light_labels)));
+  self->updating_filters--;
 
-  gtk_grid_attach (GTK_GRID (filters), self->area_drop_down, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (filters), self->unit_drop_down, 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (filters), self->status_drop_down, 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (filters), self->light_drop_down, 1, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (filters), self->compound_button, 2, 0, 1, 1);
-  gtk_box_append (GTK_BOX (list_box), filters);
-
-  /* The list: items → filter → sort → selection */
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
-                                              GTK_FILTER (self->filter));
-  self->column_view = gtk_column_view_new (NULL);
-  gtk_widget_add_css_class (self->column_view, "wy-compound-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rectification items"),
-                                  -1);
+  /* The list: shown items → selection → column view */
   setup_columns (self);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
-                                          g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view))));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed_cb), self);
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (self->selection));
 
-  scrolled = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->column_view);
-  gtk_box_append (GTK_BOX (list_box), scrolled);
-
-  self->status_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->status_label), 0.0f);
-  gtk_widget_add_css_class (self->status_label, "wy-count-bar");
-  gtk_box_append (GTK_BOX (list_box), self->status_label);
-
-  gtk_paned_set_start_child (GTK_PANED (self->paned), list_box);
-
   /* Detail */
-  self->detail_stack = gtk_stack_new ();
-  gtk_widget_set_size_request (self->detail_stack, 420, -1);
-  empty = gtk_label_new (_("Select an item to see its progress and edit it."));
-  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
-  gtk_widget_add_css_class (empty, "dim-label");
-  gtk_stack_add_named (GTK_STACK (self->detail_stack), empty, "empty");
   self->editor = wy_problem_editor_new (store);
   gtk_stack_add_named (GTK_STACK (self->detail_stack), GTK_WIDGET (self->editor), "editor");
   gtk_stack_set_visible_child_name (GTK_STACK (self->detail_stack), "empty");
-  gtk_paned_set_end_child (GTK_PANED (self->paned), self->detail_stack);
 
   self->row_changed_id = g_signal_connect (store, WY_STORE_SIGNAL_ROW_CHANGED,
                                            G_CALLBACK (on_store_row_changed_cb), self);
@@ -910,52 +1483,9 @@ wy_problems_page_new (WyStore *store)
 void
 wy_problems_page_reload (WyProblemsPage *self)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-  GDate today;
-
   g_return_if_fail (WY_IS_PROBLEMS_PAGE (self));
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  self->loaded = TRUE;
-  get_today (self, &today);
-  self->warning_days = wy_store_get_warning_days (self->store);
-
-  rows = wy_store_list_problem_rows (self->store, 0, &error);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_hash_table_remove_all (self->by_id);
-
-  if (rows == NULL)
-    g_warning ("Could not list the problems of %s: %s",
-               wy_store_get_path (self->store), error->message);
-  else
-    {
-      gsize n_rows = 0;
-      gpointer *data = g_ptr_array_steal (rows, &n_rows);
-
-      for (gsize i = 0; i < n_rows; i++)
-        {
-          WyProblemItem *item = wy_problem_item_new (data[i], &today, self->warning_days);
-          gint64 id = wy_problem_item_get_id (item);
-
-          g_ptr_array_add (items, item);
-          g_hash_table_insert (self->by_id, g_memdup2 (&id, sizeof id), item);
-        }
-      g_free (data);
-    }
-
-  /* One splice: appending 200,000 items one by one takes minutes. */
-  wy_array_model_splice (self->items, 0,
-                         g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                         items->pdata, items->len);
-
-  fill_areas (self);
-  fill_units (self);
-  refilter (self);
-
-  if (wy_problem_editor_get_problem_id (self->editor) > 0)
-    select_id (self, wy_problem_editor_get_problem_id (self->editor));
+  reload_now (self);
 }
 
 void
@@ -990,8 +1520,12 @@ wy_problems_page_show_compound (WyProblemsPage *self,
     }
   gtk_widget_set_visible (self->compound_button, compound_id > 0);
 
+  /* Not read yet: the filter applies when the rows are in. */
   if (!self->loaded)
-    wy_problems_page_reload (self);
+    {
+      if (self->load_cancellable == NULL)
+        start_loading (self);
+    }
   else
     refilter (self);
 }
@@ -1001,7 +1535,7 @@ wy_problems_page_get_n_shown (WyProblemsPage *self)
 {
   g_return_val_if_fail (WY_IS_PROBLEMS_PAGE (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 }
 
 guint
@@ -1009,7 +1543,7 @@ wy_problems_page_get_n_total (WyProblemsPage *self)
 {
   g_return_val_if_fail (WY_IS_PROBLEMS_PAGE (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  return self->all->len;
 }
 
 void
@@ -1018,12 +1552,13 @@ wy_problems_page_select_problem (WyProblemsPage *self,
 {
   g_return_if_fail (WY_IS_PROBLEMS_PAGE (self));
 
-  if (!self->loaded)
-    wy_problems_page_reload (self);
+  /* Not read yet: the row is selected when the rows are in. */
+  if (!self->loaded && self->load_cancellable == NULL)
+    start_loading (self);
 
   wy_problem_editor_set_problem_id (self->editor, problem_id);
   gtk_stack_set_visible_child_name (GTK_STACK (self->detail_stack), problem_id > 0 ? "editor" : "empty");
-  select_id (self, problem_id);
+  select_id (self, problem_id, TRUE);
 }
 
 void
@@ -1036,8 +1571,12 @@ wy_problems_page_set_today (WyProblemsPage *self,
   if (self->today_fixed)
     self->today = *today;
   wy_problem_editor_set_today (self->editor, today);
-  if (self->loaded)
-    wy_problems_page_reload (self);
+
+  /* The lights depend on the day: rows read with another one go. */
+  if (self->load_cancellable != NULL)
+    start_loading (self);
+  else if (self->loaded)
+    reload_now (self);
 }
 
 void
@@ -1085,7 +1624,7 @@ wy_problems_page_get_model (WyProblemsPage *self)
 {
   g_return_val_if_fail (WY_IS_PROBLEMS_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->shown);
 }
 
 void
@@ -1118,4 +1657,23 @@ wy_problems_page_get_editor (WyProblemsPage *self)
   g_return_val_if_fail (WY_IS_PROBLEMS_PAGE (self), NULL);
 
   return self->editor;
+}
+
+gboolean
+wy_problems_page_is_loading (WyProblemsPage *self)
+{
+  g_return_val_if_fail (WY_IS_PROBLEMS_PAGE (self), FALSE);
+
+  return self->load_cancellable != NULL;
+}
+
+void
+wy_problems_page_set_load_hook (WyProblemsPage         *self,
+                                WyProblemsPageLoadHook  hook,
+                                gpointer                user_data)
+{
+  g_return_if_fail (WY_IS_PROBLEMS_PAGE (self));
+
+  self->load_hook = hook;
+  self->load_hook_data = user_data;
 }

@@ -17,17 +17,21 @@ WyProblemsPage *wy_problems_page_new              (WyStore        *store);
 /* The header bar's search entry drives the page's search. */
 void            wy_problems_page_set_search_text  (WyProblemsPage *self,
                                                    const char     *text);
-/* Filters from outside (the compound detail's "show in Problems"). */
+/* Filters from outside (the compound detail's "show in Problems"). Before
+ * the rows are read it starts reading them; the filter applies when they
+ * are in. */
 void            wy_problems_page_show_compound    (WyProblemsPage *self,
                                                    gint64          compound_id);
 /* "N of M items", for tests and the status line. */
 guint           wy_problems_page_get_n_shown      (WyProblemsPage *self);
 guint           wy_problems_page_get_n_total      (WyProblemsPage *self);
-/* Selects the item and shows it in the editor. */
+/* Selects the item and shows it in the editor (the row is selected once
+ * the rows are read, if they are not yet). */
 void            wy_problems_page_select_problem   (WyProblemsPage *self,
                                                    gint64          problem_id);
 
-/* Loads the rows now (the page loads itself when first shown). */
+/* Reads the rows now, on the main thread (the page loads itself in a
+ * thread when first shown). */
 void            wy_problems_page_reload           (WyProblemsPage *self);
 /* "Today" for the lights (default: the clock), for tests. */
 void            wy_problems_page_set_today        (WyProblemsPage *self,
@@ -58,5 +62,17 @@ void            wy_problems_page_sort_by_column    (WyProblemsPage        *self,
                                                     GtkSortType            order);
 const char     *wy_problems_page_get_status_text   (WyProblemsPage        *self);
 WyProblemEditor *wy_problems_page_get_editor       (WyProblemsPage        *self);
+
+/* Whether the rows are being read (in a thread: on the first visit the
+ * page shows "Loading problems…" meanwhile, on a later reload it keeps
+ * the list it has until the new rows are in). */
+gboolean        wy_problems_page_is_loading        (WyProblemsPage        *self);
+/* For tests: called in the loading thread once the rows were read, before
+ * they are handed to the page, so a test can change the ledger there
+ * (from the main thread) while the page waits for them. */
+typedef void  (*WyProblemsPageLoadHook)            (gpointer               user_data);
+void            wy_problems_page_set_load_hook     (WyProblemsPage        *self,
+                                                    WyProblemsPageLoadHook hook,
+                                                    gpointer               user_data);
 
 G_END_DECLS

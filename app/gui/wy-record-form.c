@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wy-gui.h"
 #include "wy-record-form.h"
 
 /* One field of the form. */
@@ -796,7 +797,8 @@ wy_record_form_dispose (GObject *object)
 
   /* Leaving a field while the form goes away writes nothing. */
   g_clear_object (&self->store);
-  g_clear_pointer (&self->grid, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WY_TYPE_RECORD_FORM);
+  self->grid = NULL;
 
   if (self->confirm_destroy != NULL)
     g_clear_pointer (&self->confirm_data, self->confirm_destroy);
@@ -835,6 +837,10 @@ wy_record_form_class_init (WyRecordFormClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  wy_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, WY_GUI_RESOURCE_PATH "/ui/wy-record-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, WyRecordForm, grid);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "wy-record-form");
 }
@@ -844,10 +850,7 @@ wy_record_form_init (WyRecordForm *self)
 {
   self->fields = g_ptr_array_new_with_free_func (field_free);
 
-  self->grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (self->grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (self->grid), 3);
-  gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 WyRecordForm *
