@@ -122,7 +122,8 @@ struct _WyMeetingsPage
   GtkWidget          *status_label;
   GtkWidget          *detail_stack;
   WyRecordForm       *meeting_form;
-  WyRecordForm       *inspection_form;
+  WyRecordForm       *inspection_form;  /* NULL until an inspection is shown */
+  GtkWidget          *detail_box;
   GtkWidget          *follow_up_heading;
   GtkWidget          *follow_up_list;
   GtkWidget          *make_task_button;
@@ -524,13 +525,30 @@ fill_follow_ups (WyMeetingsPage *self)
     }
 }
 
+/* The inspection form names a compound, and its drop-down holds every
+ * compound of the ledger: 50,000 of them take a third of a second to
+ * list, so the form is made when an inspection is first shown rather
+ * than with the window. */
+static WyRecordForm *
+ensure_inspection_form (WyMeetingsPage *self)
+{
+  if (self->inspection_form == NULL)
+    {
+      self->inspection_form = wy_record_form_new (self->store, WY_TABLE_INSPECTION, inspection_fields);
+      gtk_widget_set_visible (GTK_WIDGET (self->inspection_form), FALSE);
+      gtk_box_insert_child_after (GTK_BOX (self->detail_box), GTK_WIDGET (self->inspection_form),
+                                  GTK_WIDGET (self->meeting_form));
+    }
+  return self->inspection_form;
+}
+
 static void
 show_record (WyMeetingsPage *self,
              WyTable         table,
              gint64          id)
 {
   gboolean inspection = table == WY_TABLE_INSPECTION;
-  WyRecordForm *form = inspection ? self->inspection_form : self->meeting_form;
+  WyRecordForm *form = inspection ? ensure_inspection_form (self) : self->meeting_form;
 
   self->selected_table = table;
   self->selected_id = id;
@@ -545,7 +563,8 @@ show_record (WyMeetingsPage *self,
   if (wy_record_form_get_record_id (form) != id)
     wy_record_form_set_record_id (form, id);
   gtk_widget_set_visible (GTK_WIDGET (self->meeting_form), !inspection);
-  gtk_widget_set_visible (GTK_WIDGET (self->inspection_form), inspection);
+  if (self->inspection_form != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->inspection_form), inspection);
   gtk_widget_set_visible (self->make_task_button, !inspection);
   gtk_widget_set_visible (self->make_problem_button, inspection);
   gtk_label_set_text (GTK_LABEL (self->follow_up_heading),
@@ -1086,8 +1105,7 @@ wy_meetings_page_new (WyStore *store)
   gtk_widget_set_margin_end (detail, 12);
   self->meeting_form = wy_record_form_new (store, WY_TABLE_MEETING, meeting_fields);
   gtk_box_append (GTK_BOX (detail), GTK_WIDGET (self->meeting_form));
-  self->inspection_form = wy_record_form_new (store, WY_TABLE_INSPECTION, inspection_fields);
-  gtk_box_append (GTK_BOX (detail), GTK_WIDGET (self->inspection_form));
+  self->detail_box = detail;
   self->follow_up_heading = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->follow_up_heading), 0.0f);
   gtk_widget_add_css_class (self->follow_up_heading, "heading");
@@ -1227,7 +1245,7 @@ WyRecordForm *
 wy_meetings_page_get_form (WyMeetingsPage *self)
 {
   g_return_val_if_fail (WY_IS_MEETINGS_PAGE (self), NULL);
-  return self->selected_table == WY_TABLE_INSPECTION ? self->inspection_form : self->meeting_form;
+  return self->selected_table == WY_TABLE_INSPECTION ? ensure_inspection_form (self) : self->meeting_form;
 }
 
 guint
