@@ -13,6 +13,7 @@
 #include "wy-due-page.h"
 #include "wy-gui.h"
 #include "wy-meetings-page.h"
+#include "wy-overview-page.h"
 #include "wy-phases-page.h"
 #include "wy-problems-page.h"
 #include "wy-tasks-page.h"
@@ -33,6 +34,7 @@ struct _WyWindow
   WyStore              *store;
   GSettings            *settings;     /* NULL when the schema is not installed */
   char                 *ledger_title;
+  WyOverviewPage       *overview_page;
   WyCompoundsPage      *compounds_page;
   WyProblemsPage       *problems_page;
   WyTasksPage          *tasks_page;
@@ -89,6 +91,8 @@ wy_window_reload (WyWindow *self)
   g_return_if_fail (WY_IS_WINDOW (self));
 
   /* The lights on every page depend on today and the warning window. */
+  if (self->overview_page != NULL)
+    wy_overview_page_reload (self->overview_page);
   if (self->compounds_page != NULL)
     wy_compounds_page_reload (self->compounds_page);
   if (self->problems_page != NULL)
@@ -139,18 +143,22 @@ search_meetings (GtkWidget *page, const char *text)
   wy_meetings_page_set_search_text (WY_MEETINGS_PAGE (page), text);
 }
 
-/* The pages that have a search, and what the entry says on each. Pages
- * not listed (Due, Phases) hide the entry. */
+/* The pages that have a search, what the entry says on each, and how long
+ * the entry waits after a key before it searches. Pages not listed (Due,
+ * Phases) hide the entry. The compound list filters 50,000 compounds and
+ * draws the result in about 20 ms (docs/BENCHMARKS.md): it follows every
+ * key at once. */
 static const struct {
   const char     *page;
   PageSearchFunc  search;
   const char     *placeholder;
+  guint           delay_ms;
 } page_searches[] = {
-  { "compounds",  search_compounds,  N_("Search compounds") },
-  { "problems",   search_problems,   N_("Search problems") },
-  { "tasks",      search_tasks,      N_("Search tasks") },
-  { "assistance", search_assistance, N_("Search assistance units") },
-  { "meetings",   search_meetings,   N_("Search meetings") },
+  { "compounds",  search_compounds,  N_("Search compounds"), 0 },
+  { "problems",   search_problems,   N_("Search problems"), 150 },
+  { "tasks",      search_tasks,      N_("Search tasks"), 150 },
+  { "assistance", search_assistance, N_("Search assistance units"), 150 },
+  { "meetings",   search_meetings,   N_("Search meetings"), 150 },
 };
 
 static int
@@ -232,6 +240,7 @@ on_page_stack_visible_child_name_cb (GtkStack   *stack,
     {
       set_search_text_quietly (self, g_hash_table_lookup (self->searches, name));
       g_object_set (self->search_entry, "placeholder-text", _(page_searches[i].placeholder), NULL);
+      gtk_search_entry_set_search_delay (self->search_entry, page_searches[i].delay_ms);
     }
 
   if (self->settings != NULL)
@@ -316,7 +325,7 @@ wy_window_delete_compound (WyWindow  *self,
   model = wy_compounds_page_get_model (self->compounds_page);
   was_selected = wy_compounds_page_get_selected_id (self->compounds_page) == compound_id;
   if (was_selected)
-    position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (wy_compounds_page_get_list_widget (self->compounds_page)))));
+    position = wy_compounds_page_get_selected_position (self->compounds_page);
 
   if (!wy_store_delete_with_undo (self->store, WY_TABLE_COMPOUND, compound_id, &undo, error))
     return FALSE;
@@ -742,6 +751,133 @@ check_newly_overdue (WyWindow *self)
   gtk_revealer_set_reveal_child (self->due_revealer, TRUE);
 }
 
+/* The Overview: its bars and figures open the list behind them ------- */
+
+static void
+on_overview_open_list_cb (WyOverviewPage *page,
+                          int             kind,
+                          gint64          id,
+                          int             light,
+                          const char     *label,
+                          WyWindow       *self)
+{
+  static const WyProblemsLightFilter light_filters[] = {
+    [WY_LIGHT_NONE]   = WY_PROBLEMS_LIGHT_ALL,
+    [WY_LIGHT_GREEN]  = WY_PROBLEMS_LIGHT_ON_SCHEDULE,
+    [WY_LIGHT_YELLOW] = WY_PROBLEMS_LIGHT_DUE_SOON,
+    [WY_LIGHT_RED]    = WY_PROBLEMS_LIGHT_OVERDUE,
+    [WY_LIGHT_DONE]   = WY_PROBLEMS_LIGHT_DONE,
+  };
+
+  switch ((WyChartTargetKind) kind)
+    {
+    case WY_CHART_TARGET_COMMUNITY:
+    case WY_CHART_TARGET_STREET:
+      wy_window_show_page (self, "compounds");
+      if (kind == WY_CHART_TARGET_COMMUNITY)
+        wy_compounds_page_filter_to_place (self->compounds_page, 0, id);
+      else
+        wy_compounds_page_filter_to_place (self->compounds_page, id, 0);
+      break;
+
+    case WY_CHART_TARGET_LIGHT:
+    case WY_CHART_TARGET_UNIT:
+    case WY_CHART_TARGET_MONTH:
+      /* Only the filter the bar stands for: the others are cleared so the
+       * list's count is the bar's. */
+      wy_problems_page_show_compound (self->problems_page, 0);
+      wy_problems_page_set_unit_filter (self->problems_page,
+                                        kind == WY_CHART_TARGET_UNIT ? label : NULL);
+      wy_problems_page_set_status_filter (self->problems_page,
+                                          kind == WY_CHART_TARGET_MONTH && light == WY_LIGHT_DONE
+                                          ? WY_PROBLEM_SIGNED_OFF : NULL);
+      wy_problems_page_set_light_filter (self->problems_page,
+                                         kind == WY_CHART_TARGET_LIGHT && light >= 0 &&
+                                         light < (int) G_N_ELEMENTS (light_filters)
+                                         ? light_filters[light] : WY_PROBLEMS_LIGHT_ALL);
+      wy_window_show_page (self, "problems");
+      break;
+
+    case WY_CHART_TARGET_TASK:
+      wy_window_show_page (self, "tasks");
+      wy_tasks_page_select_task (self->tasks_page, id);
+      break;
+
+    case WY_CHART_TARGET_PHASE:
+      wy_window_show_page (self, "phases");
+      break;
+
+    case WY_CHART_TARGET_MILESTONE:
+      wy_window_show_page (self, "phases");
+      wy_phases_page_focus_milestone (self->phases_page, id);
+      break;
+
+    case WY_CHART_TARGET_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+on_overview_open_compounds_cb (WyOverviewPage *page,
+                               gint64          street_id,
+                               gint64          community_id,
+                               int             which,
+                               WyWindow       *self)
+{
+  wy_window_show_page (self, "compounds");
+  wy_compounds_page_filter_to_place (self->compounds_page, street_id, community_id);
+
+  /* The second choice of each drop-down: "Pilots", "Attained". */
+  if (which == WY_OVERVIEW_COMPOUNDS_PILOTS)
+    gtk_drop_down_set_selected (wy_compounds_page_get_filter_widget (self->compounds_page,
+                                                                     WY_COMPOUNDS_FILTER_PILOT), 1);
+  else if (which == WY_OVERVIEW_COMPOUNDS_ATTAINED)
+    gtk_drop_down_set_selected (wy_compounds_page_get_filter_widget (self->compounds_page,
+                                                                     WY_COMPOUNDS_FILTER_ATTAINED), 1);
+}
+
+static void
+on_meeting_mode_activate_cb (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  WyWindow *self = user_data;
+
+  wy_window_show_page (self, "overview");
+  wy_overview_page_open_meeting_mode (self->overview_page);
+}
+
+/* First in the stack: the picture a supervisor or a meeting starts from. */
+static void
+add_overview_page (WyWindow *self)
+{
+  static const GActionEntry actions[] = {
+    { "meeting-mode", on_meeting_mode_activate_cb, NULL, NULL, NULL, { 0 } },
+  };
+  GtkEventController *shortcuts;
+  GtkStackPage *page;
+
+  self->overview_page = wy_overview_page_new (self->store);
+  page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->overview_page),
+                               "overview", _("Overview"));
+  gtk_stack_page_set_icon_name (page, "x-office-presentation-symbolic");
+  g_signal_connect_object (self->overview_page, "open-list",
+                           G_CALLBACK (on_overview_open_list_cb), self, 0);
+  g_signal_connect_object (self->overview_page, "open-compounds",
+                           G_CALLBACK (on_overview_open_compounds_cb), self, 0);
+
+  /* F5, as presentation programs start a show; on the window itself so it
+   * also works in a window made without an application (the tests). */
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F5, 0),
+                                                          gtk_named_action_new ("win.meeting-mode")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+}
+
 static void
 add_pages (WyWindow *self)
 {
@@ -753,6 +889,8 @@ add_pages (WyWindow *self)
    * a page remembers it. */
   if (self->settings != NULL)
     remembered = g_settings_get_string (self->settings, "page");
+
+  add_overview_page (self);
 
   /* The supervisor's morning question comes before the lists. */
   self->due_page = wy_due_page_new (self->store);
@@ -810,7 +948,7 @@ add_pages (WyWindow *self)
   if (remembered != NULL && gtk_stack_get_child_by_name (self->page_stack, remembered) != NULL)
     gtk_stack_set_visible_child_name (self->page_stack, remembered);
   else
-    gtk_stack_set_visible_child_name (self->page_stack, "compounds");
+    gtk_stack_set_visible_child_name (self->page_stack, "overview");
 }
 
 static void
@@ -848,6 +986,7 @@ wy_window_dispose (GObject *object)
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WY_TYPE_WINDOW);
+  self->overview_page = NULL;
   self->compounds_page = NULL;
   self->problems_page = NULL;
   self->tasks_page = NULL;
