@@ -197,6 +197,25 @@ test_figure_opens_list (Fixture       *f,
   g_signal_emit_by_name (wy_overview_page_get_figure_button (f->page, WY_OVERVIEW_FIGURE_PILOTS), "clicked");
   g_assert_cmpstr (wy_window_get_page (f->window), ==, "compounds");
   g_assert_cmpuint (wy_compounds_page_get_n_shown (compounds), ==, wy_overview_page_get_figures (f->page)->pilots);
+
+  /* An Overview narrowed to one community opens that community's overdue
+   * items, not the whole ledger's. */
+  {
+    g_autoptr(GPtrArray) communities = wy_store_list (f->store, WY_TABLE_COMMUNITY, 0, NULL);
+    gint64 community_id = wy_record_get_id (g_ptr_array_index (communities, 0));
+    guint community_overdue;
+
+    wy_window_show_page (f->window, "overview");
+    wy_overview_page_set_place (f->page, 0, community_id);
+    spin_until (is_loaded, f->page);
+    community_overdue = wy_overview_page_get_figures (f->page)->problems_overdue;
+    g_assert_cmpuint (community_overdue, <, overdue);
+
+    g_signal_emit_by_name (wy_overview_page_get_figure_button (f->page, WY_OVERVIEW_FIGURE_OVERDUE), "clicked");
+    g_assert_cmpstr (wy_window_get_page (f->window), ==, "problems");
+    spin_a_little ();
+    g_assert_cmpuint (wy_problems_page_get_n_shown (problems), ==, community_overdue);
+  }
 }
 
 static const WyChartItem *

@@ -591,6 +591,20 @@ load_in_thread (GTask        *task,
   g_task_return_pointer (task, result, load_result_free);
 }
 
+static guint
+find_area (WyProblemsPage *self,
+           Area            area)
+{
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      Area *candidate = &g_array_index (self->areas, Area, i);
+
+      if (candidate->kind == area.kind && candidate->id == area.id)
+        return i;
+    }
+  return 0;
+}
+
 static void
 fill_areas (WyProblemsPage *self)
 {
@@ -628,10 +642,12 @@ fill_areas (WyProblemsPage *self)
         }
     }
 
+  /* Keep the area chosen before the rows were read (the Overview's "open
+   * the list" may come first) or before a reload, if it still exists. */
   self->updating_filters++;
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->area_drop_down), G_LIST_MODEL (strings));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->area_drop_down), 0);
-  self->area = all;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->area_drop_down), find_area (self, self->area));
+  self->area = g_array_index (self->areas, Area, gtk_drop_down_get_selected (GTK_DROP_DOWN (self->area_drop_down)));
   self->updating_filters--;
 }
 
@@ -1602,6 +1618,32 @@ wy_problems_page_set_light_filter (WyProblemsPage        *self,
   g_return_if_fail (WY_IS_PROBLEMS_PAGE (self));
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->light_drop_down), light);
+}
+
+void
+wy_problems_page_set_area_filter (WyProblemsPage *self,
+                                  gint64          street_id,
+                                  gint64          community_id)
+{
+  Area area = { AREA_ALL, 0 };
+
+  g_return_if_fail (WY_IS_PROBLEMS_PAGE (self));
+
+  if (community_id > 0)
+    area = (Area) { AREA_COMMUNITY, community_id };
+  else if (street_id > 0)
+    area = (Area) { AREA_STREET, street_id };
+
+  self->area = area;
+  if (self->areas->len > 1)
+    {
+      self->updating_filters++;
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->area_drop_down), find_area (self, area));
+      self->updating_filters--;
+      self->area = g_array_index (self->areas, Area, gtk_drop_down_get_selected (GTK_DROP_DOWN (self->area_drop_down)));
+    }
+  if (self->loaded)
+    refilter (self);
 }
 
 void

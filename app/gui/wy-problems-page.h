@@ -51,6 +51,10 @@ void            wy_problems_page_set_status_filter (WyProblemsPage        *self,
                                                     const char            *status);
 void            wy_problems_page_set_light_filter  (WyProblemsPage        *self,
                                                     WyProblemsLightFilter  light);
+/* One street office or community (0, 0: all of them). */
+void            wy_problems_page_set_area_filter   (WyProblemsPage        *self,
+                                                    gint64                 street_id,
+                                                    gint64                 community_id);
 void            wy_problems_page_set_unit_filter   (WyProblemsPage        *self,
                                                     const char            *unit);
 /* The list as shown (filtered and sorted), of WyProblemItem. */

@@ -786,6 +786,10 @@ on_overview_open_list_cb (WyOverviewPage *page,
       /* Only the filter the bar stands for: the others are cleared so the
        * list's count is the bar's. */
       wy_problems_page_show_compound (self->problems_page, 0);
+      /* The Overview's own street / community filter carries over. */
+      wy_problems_page_set_area_filter (self->problems_page,
+                                        wy_overview_page_get_street (page),
+                                        wy_overview_page_get_community (page));
       wy_problems_page_set_unit_filter (self->problems_page,
                                         kind == WY_CHART_TARGET_UNIT ? label : NULL);
       wy_problems_page_set_status_filter (self->problems_page,
