@@ -1092,7 +1092,7 @@ wy_meetings_page_new (WyStore *store)
   gtk_paned_set_start_child (GTK_PANED (paned), list_box);
 
   self->detail_stack = gtk_stack_new ();
-  gtk_widget_set_size_request (self->detail_stack, 400, -1);
+  gtk_widget_set_size_request (self->detail_stack, 340, -1);
   empty = gtk_label_new (_("Select a meeting or inspection to see it and follow it up."));
   gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
   gtk_widget_add_css_class (empty, "dim-label");

@@ -1413,7 +1413,7 @@ wy_tasks_page_new (WyStore *store)
 
   /* Detail */
   self->detail_stack = gtk_stack_new ();
-  gtk_widget_set_size_request (self->detail_stack, 400, -1);
+  gtk_widget_set_size_request (self->detail_stack, 340, -1);
   empty = gtk_label_new (_("Select a task to see its progress and edit it."));
   gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
   gtk_widget_add_css_class (empty, "dim-label");
