@@ -45,33 +45,6 @@ typedef struct {
 enum { XICHENG, DONGMEN, NANYUAN, BEIHU };
 
 static gint64
-insert (WyStore  *store,
-        WyRecord *record)
-{
-  g_autoptr(WyRecord) owned = record;
-  g_autoptr(GError) error = NULL;
-  gint64 id = wy_store_insert (store, owned, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-add_named (WyStore    *store,
-           WyTable     table,
-           const char *parent_field,
-           gint64      parent_id,
-           const char *name)
-{
-  WyRecord *record = wy_record_new (table);
-
-  if (parent_field != NULL)
-    wy_record_set_int (record, parent_field, parent_id);
-  wy_record_set (record, "name", name);
-  return insert (store, record);
-}
-
-static gint64
 add_compound (Fixture    *f,
               guint       community,
               const char *name,
@@ -83,7 +56,7 @@ add_compound (Fixture    *f,
   wy_record_set_int (record, "community_id", f->community[community]);
   wy_record_set (record, "name", name);
   wy_record_set (record, "category", WY_CATEGORY_THREE_NONE);
-  id = insert (f->store, record);
+  id = wy_test_insert (f->store, record);
 
   for (guint t = 0; t < 5; t++)
     {
@@ -93,7 +66,7 @@ add_compound (Fixture    *f,
       wy_record_set_int (status, "target_id", f->target[t]);
       wy_record_set (status, "status", t < n_met ? WY_TARGET_MET
                                      : t == n_met ? WY_TARGET_IN_PROGRESS : WY_TARGET_NOT_MET);
-      insert (f->store, status);
+      wy_test_insert (f->store, status);
     }
   return id;
 }
@@ -121,7 +94,7 @@ add_problem (Fixture    *f,
       wy_record_set (record, "signed_off_date", signed_off);
       wy_record_set (record, "verifier", "李强");
     }
-  return insert (f->store, record);
+  return wy_test_insert (f->store, record);
 }
 
 static void
@@ -142,13 +115,13 @@ fixture_set_up (Fixture       *f,
   for (guint t = 0; t < 5; t++)
     f->target[t] = wy_record_get_id (g_ptr_array_index (targets, t));
 
-  district = add_named (f->store, WY_TABLE_DISTRICT, NULL, 0, "示范区");
-  f->street[0] = add_named (f->store, WY_TABLE_STREET, "district_id", district, "青松街道");
-  f->street[1] = add_named (f->store, WY_TABLE_STREET, "district_id", district, "翠柏街道");
-  f->community[XICHENG] = add_named (f->store, WY_TABLE_COMMUNITY, "street_id", f->street[0], "西城社区");
-  f->community[DONGMEN] = add_named (f->store, WY_TABLE_COMMUNITY, "street_id", f->street[0], "东门社区");
-  f->community[NANYUAN] = add_named (f->store, WY_TABLE_COMMUNITY, "street_id", f->street[1], "南苑社区");
-  f->community[BEIHU] = add_named (f->store, WY_TABLE_COMMUNITY, "street_id", f->street[1], "北湖社区");
+  district = wy_test_add_named (f->store, WY_TABLE_DISTRICT, NULL, 0, "示范区");
+  f->street[0] = wy_test_add_named (f->store, WY_TABLE_STREET, "district_id", district, "青松街道");
+  f->street[1] = wy_test_add_named (f->store, WY_TABLE_STREET, "district_id", district, "翠柏街道");
+  f->community[XICHENG] = wy_test_add_named (f->store, WY_TABLE_COMMUNITY, "street_id", f->street[0], "西城社区");
+  f->community[DONGMEN] = wy_test_add_named (f->store, WY_TABLE_COMMUNITY, "street_id", f->street[0], "东门社区");
+  f->community[NANYUAN] = wy_test_add_named (f->store, WY_TABLE_COMMUNITY, "street_id", f->street[1], "南苑社区");
+  f->community[BEIHU] = wy_test_add_named (f->store, WY_TABLE_COMMUNITY, "street_id", f->street[1], "北湖社区");
 
   f->compound[0] = add_compound (f, XICHENG, "纺织厂宿舍", 5);
   f->compound[1] = add_compound (f, XICHENG, "粮站家属院", 3);

@@ -39,33 +39,6 @@ typedef struct {
 } Fixture;
 
 static gint64
-insert (WyStore  *store,
-        WyRecord *record)
-{
-  g_autoptr(WyRecord) owned = record;
-  g_autoptr(GError) error = NULL;
-  gint64 id = wy_store_insert (store, owned, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-add_named (WyStore    *store,
-           WyTable     table,
-           const char *parent_field,
-           gint64      parent_id,
-           const char *name)
-{
-  WyRecord *record = wy_record_new (table);
-
-  if (parent_field != NULL)
-    wy_record_set_int (record, parent_field, parent_id);
-  wy_record_set (record, "name", name);
-  return insert (store, record);
-}
-
-static gint64
 add_problem (Fixture    *f,
              guint       compound,
              const char *unit,
@@ -85,7 +58,7 @@ add_problem (Fixture    *f,
       wy_record_set (record, "signed_off_date", "2026-03-01");
       wy_record_set (record, "verifier", "李强");
     }
-  return insert (f->store, record);
+  return wy_test_insert (f->store, record);
 }
 
 static gint64
@@ -99,7 +72,7 @@ add_task (Fixture    *f,
   wy_record_set (record, "lead_units", "市委政法委");
   wy_record_set (record, "deadline", deadline);
   wy_record_set (record, "status", status);
-  return insert (f->store, record);
+  return wy_test_insert (f->store, record);
 }
 
 static gint64
@@ -114,7 +87,7 @@ add_milestone (Fixture    *f,
   wy_record_set (record, "name", "选定试点小区");
   wy_record_set (record, "due_date", due);
   wy_record_set_bool (record, "done", done);
-  return insert (f->store, record);
+  return wy_test_insert (f->store, record);
 }
 
 static gint64
@@ -131,7 +104,7 @@ add_unit (Fixture    *f,
   wy_record_set_int (record, "community_id", f->community[community]);
   wy_record_set (record, "end_date", end_date);
   wy_record_set_bool (record, "closed", closed);
-  return insert (f->store, record);
+  return wy_test_insert (f->store, record);
 }
 
 static void
@@ -147,10 +120,10 @@ fixture_set_up (Fixture       *f,
   f->store = wy_store_create_empty (path, &error);
   g_assert_no_error (error);
 
-  district = add_named (f->store, WY_TABLE_DISTRICT, NULL, 0, "示范区");
-  street = add_named (f->store, WY_TABLE_STREET, "district_id", district, "青松街道");
-  f->community[0] = add_named (f->store, WY_TABLE_COMMUNITY, "street_id", street, "东门社区");
-  f->community[1] = add_named (f->store, WY_TABLE_COMMUNITY, "street_id", street, "西城社区");
+  district = wy_test_add_named (f->store, WY_TABLE_DISTRICT, NULL, 0, "示范区");
+  street = wy_test_add_named (f->store, WY_TABLE_STREET, "district_id", district, "青松街道");
+  f->community[0] = wy_test_add_named (f->store, WY_TABLE_COMMUNITY, "street_id", street, "东门社区");
+  f->community[1] = wy_test_add_named (f->store, WY_TABLE_COMMUNITY, "street_id", street, "西城社区");
   for (guint i = 0; i < 2; i++)
     {
       WyRecord *record = wy_record_new (WY_TABLE_COMPOUND);
@@ -158,7 +131,7 @@ fixture_set_up (Fixture       *f,
       wy_record_set_int (record, "community_id", f->community[i]);
       wy_record_set (record, "name", i == 0 ? "纺织厂宿舍" : "粮站家属院");
       wy_record_set (record, "category", WY_CATEGORY_THREE_NONE);
-      f->compound[i] = insert (f->store, record);
+      f->compound[i] = wy_test_insert (f->store, record);
     }
 
   f->problem[1] = add_problem (f, 0, "住建局", "2026-03-14", WY_PROBLEM_PENDING);
@@ -177,7 +150,7 @@ fixture_set_up (Fixture       *f,
   wy_record_set (phase, "name", "试点先行");
   wy_record_set (phase, "start_date", "2026-01-01");
   wy_record_set (phase, "end_date", "2026-06-30");
-  phase_id = insert (f->store, phase);
+  phase_id = wy_test_insert (f->store, phase);
   f->milestone[1] = add_milestone (f, phase_id, "2026-03-01", FALSE);
   f->milestone[2] = add_milestone (f, phase_id, "2026-03-02", TRUE);
 
@@ -399,13 +372,13 @@ test_grouping_same_names (Fixture       *f,
 
   /* Another street has a 东门社区 too: the groups are communities, not
    * names, and the street tells the two apart. */
-  district = add_named (f->store, WY_TABLE_DISTRICT, NULL, 0, "另一区");
-  street = add_named (f->store, WY_TABLE_STREET, "district_id", district, "翠柏街道");
-  community = add_named (f->store, WY_TABLE_COMMUNITY, "street_id", street, "东门社区");
+  district = wy_test_add_named (f->store, WY_TABLE_DISTRICT, NULL, 0, "另一区");
+  street = wy_test_add_named (f->store, WY_TABLE_STREET, "district_id", district, "翠柏街道");
+  community = wy_test_add_named (f->store, WY_TABLE_COMMUNITY, "street_id", street, "东门社区");
   wy_record_set_int (compound, "community_id", community);
   wy_record_set (compound, "name", "机械厂小区");
   wy_record_set (compound, "category", WY_CATEGORY_SELF_MANAGED);
-  f->compound[0] = insert (f->store, compound);
+  f->compound[0] = wy_test_insert (f->store, compound);
   problem = add_problem (f, 0, "城管局", "2026-03-16", WY_PROBLEM_PENDING);
 
   items = list_due (f, TODAY, 7, 7);

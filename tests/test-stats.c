@@ -19,33 +19,6 @@ typedef struct {
 } Fixture;
 
 static gint64
-insert (WyStore  *store,
-        WyRecord *record)
-{
-  g_autoptr(WyRecord) owned = record;
-  g_autoptr(GError) error = NULL;
-  gint64 id = wy_store_insert (store, owned, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-add_named (WyStore    *store,
-           WyTable     table,
-           const char *parent_field,
-           gint64      parent_id,
-           const char *name)
-{
-  WyRecord *record = wy_record_new (table);
-
-  if (parent_field != NULL)
-    wy_record_set_int (record, parent_field, parent_id);
-  wy_record_set (record, "name", name);
-  return insert (store, record);
-}
-
-static gint64
 add_compound (Fixture    *f,
               guint       community,
               const char *name,
@@ -64,7 +37,7 @@ add_compound (Fixture    *f,
   wy_record_set_bool (record, "pilot", pilot);
   if (households >= 0)
     wy_record_set_int (record, "households", households);
-  id = insert (f->store, record);
+  id = wy_test_insert (f->store, record);
 
   for (guint t = 0; t < 5; t++)
     {
@@ -76,7 +49,7 @@ add_compound (Fixture    *f,
       wy_record_set_int (status, "compound_id", id);
       wy_record_set_int (status, "target_id", f->target[t]);
       wy_record_set (status, "status", t < n_met ? WY_TARGET_MET : WY_TARGET_IN_PROGRESS);
-      insert (f->store, status);
+      wy_test_insert (f->store, status);
     }
   return id;
 }
@@ -99,7 +72,7 @@ add_problem (Fixture    *f,
       wy_record_set (record, "signed_off_date", "2025-12-30");
       wy_record_set (record, "verifier", "李强");
     }
-  insert (f->store, record);
+  wy_test_insert (f->store, record);
 }
 
 static void
@@ -113,7 +86,7 @@ add_meeting (Fixture    *f,
   wy_record_set_int (record, "community_id", f->community[community]);
   wy_record_set (record, "kind", kind);
   wy_record_set (record, "date", date);
-  insert (f->store, record);
+  wy_test_insert (f->store, record);
 }
 
 static gint64
@@ -129,7 +102,7 @@ add_unit (Fixture    *f,
   wy_record_set_int (record, "community_id", f->community[community]);
   wy_record_set (record, "end_date", end_date);
   wy_record_set_bool (record, "closed", closed);
-  return insert (f->store, record);
+  return wy_test_insert (f->store, record);
 }
 
 static void
@@ -148,13 +121,13 @@ fixture_set_up (Fixture       *f,
   for (guint t = 0; t < 5; t++)
     f->target[t] = wy_record_get_id (g_ptr_array_index (targets, t));
 
-  district = add_named (f->store, WY_TABLE_DISTRICT, NULL, 0, "示范区");
-  f->street[0] = add_named (f->store, WY_TABLE_STREET, "district_id", district, "青松街道");
-  f->street[1] = add_named (f->store, WY_TABLE_STREET, "district_id", district, "翠柏街道");
-  f->community[0] = add_named (f->store, WY_TABLE_COMMUNITY, "street_id", f->street[0], "东门社区");
-  f->community[1] = add_named (f->store, WY_TABLE_COMMUNITY, "street_id", f->street[0], "西城社区");
-  f->community[2] = add_named (f->store, WY_TABLE_COMMUNITY, "street_id", f->street[1], "南苑社区");
-  f->community[3] = add_named (f->store, WY_TABLE_COMMUNITY, "street_id", f->street[1], "北湖社区");
+  district = wy_test_add_named (f->store, WY_TABLE_DISTRICT, NULL, 0, "示范区");
+  f->street[0] = wy_test_add_named (f->store, WY_TABLE_STREET, "district_id", district, "青松街道");
+  f->street[1] = wy_test_add_named (f->store, WY_TABLE_STREET, "district_id", district, "翠柏街道");
+  f->community[0] = wy_test_add_named (f->store, WY_TABLE_COMMUNITY, "street_id", f->street[0], "东门社区");
+  f->community[1] = wy_test_add_named (f->store, WY_TABLE_COMMUNITY, "street_id", f->street[0], "西城社区");
+  f->community[2] = wy_test_add_named (f->store, WY_TABLE_COMMUNITY, "street_id", f->street[1], "南苑社区");
+  f->community[3] = wy_test_add_named (f->store, WY_TABLE_COMMUNITY, "street_id", f->street[1], "北湖社区");
 
   f->compound[0] = add_compound (f, 0, "纺织厂宿舍", WY_CATEGORY_SELF_MANAGED, TRUE, 120, 5, FALSE);
   f->compound[1] = add_compound (f, 0, "粮站家属院", WY_CATEGORY_THREE_NONE, FALSE, 48, 4, TRUE);
@@ -337,7 +310,7 @@ test_targets_are_data (Fixture       *f,
   wy_record_set_int (sixth, "ordinal", 6);
   wy_record_set (sixth, "name", "有文化活动阵地");
   wy_record_set_bool (sixth, "active", TRUE);
-  insert (f->store, g_steal_pointer (&sixth));
+  wy_test_insert (f->store, g_steal_pointer (&sixth));
 
   g_assert_true (wy_store_get_dashboard (f->store, &day, 7, &d, &error));
   g_assert_cmpuint (d.attained, ==, 0);

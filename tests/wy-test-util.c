@@ -89,3 +89,30 @@ wy_test_open_demo (const char *basename,
   wy_store_set_operator (store, "测试员");
   return store;
 }
+
+gint64
+wy_test_insert (WyStore  *store,
+                WyRecord *record)
+{
+  g_autoptr(WyRecord) owned = record;
+  g_autoptr(GError) error = NULL;
+  gint64 id = wy_store_insert (store, owned, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+gint64
+wy_test_add_named (WyStore    *store,
+                   WyTable     table,
+                   const char *parent_field,
+                   gint64      parent_id,
+                   const char *name)
+{
+  WyRecord *record = wy_record_new (table);
+
+  if (parent_field != NULL)
+    wy_record_set_int (record, parent_field, parent_id);
+  wy_record_set (record, "name", name);
+  return wy_test_insert (store, record);
+}

@@ -18,4 +18,15 @@ WyStore *wy_test_open_demo (const char  *basename,
                             guint        size,
                             const char  *today_iso);
 
+/* Inserts record (taken) and returns its id; the test fails on an error. */
+gint64   wy_test_insert    (WyStore     *store,
+                            WyRecord    *record);
+/* A row of table with its name, under parent_field = parent_id unless
+ * parent_field is NULL (districts, streets, communities, targets…). */
+gint64   wy_test_add_named (WyStore     *store,
+                            WyTable      table,
+                            const char  *parent_field,
+                            gint64       parent_id,
+                            const char  *name);
+
 G_END_DECLS
