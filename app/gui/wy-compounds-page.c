@@ -822,7 +822,10 @@ wy_compounds_page_get_selected_id (WyCompoundsPage *self)
 
   g_return_val_if_fail (WY_IS_COMPOUNDS_PAGE (self), 0);
 
-  finish_loading (self);
+  /* Nothing can be selected before the first load is shown, and the
+   * window asks while it is being built: answering need not wait. */
+  if (self->loader != NULL)
+    return 0;
 
   item = gtk_single_selection_get_selected_item (self->selection);
 
