@@ -75,6 +75,8 @@ static void
 update_accessible (WyChartView *self)
 {
   const WyChartItem *item = focused_item (self);
+  const WyChartData *data = wy_chart_get_data (self->chart);
+  const char *title = data != NULL ? wy_chart_data_get_title (data) : NULL;
   const char *description;
 
   if (item != NULL && item->tooltip != NULL)
@@ -84,8 +86,11 @@ update_accessible (WyChartView *self)
   else
     description = _("Use the arrow keys to move between the bars, Enter to open the list behind one.");
 
+  /* The drawn title says what is ranked ("Communities ranked by
+   * attainment rate"); the kind's title is only "Ranking". */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, wy_chart_kind_to_title (self->kind),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title != NULL && *title != '\0' ? title : wy_chart_kind_to_title (self->kind),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
