@@ -265,6 +265,136 @@ test_due_page_empty (void)
   g_object_unref (page);
 }
 
+static gboolean
+not_loading (gpointer data)
+{
+  return !wy_due_page_is_loading (data);
+}
+
+static gboolean
+is_loading (gpointer data)
+{
+  return wy_due_page_is_loading (data);
+}
+
+static const char *
+shown_child (WyDuePage *page)
+{
+  GtkWidget *stack = gtk_widget_get_last_child (gtk_widget_get_first_child (GTK_WIDGET (page)));
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+/* What the page must show for today: its counts and its items. */
+static void
+assert_counts_match (WyDuePage *page,
+                     WyStore   *store)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counts[WY_DUE_N_BUCKETS];
+  GDate today;
+
+  wy_date_set_today (&today);
+  items = wy_store_list_due (store, &today, wy_store_get_warning_days (store), 7, &error);
+  g_assert_no_error (error);
+  wy_due_count_buckets (items, counts);
+  for (guint b = 0; b < WY_DUE_N_BUCKETS; b++)
+    g_assert_cmpuint (wy_due_page_get_count (page, b), ==, counts[b]);
+  g_assert_cmpuint (count_rows (page, WY_DUE_ROW_ITEM), ==, items->len);
+  g_assert_cmpstr (shown_child (page), ==, items->len > 0 ? "list" : "empty");
+}
+
+static gint64
+add_task_due (WyStore    *store,
+              const char *deadline)
+{
+  g_autoptr(GError) error = NULL;
+  WyRecord *task = wy_record_new (WY_TABLE_TASK);
+  gint64 id;
+
+  wy_record_set (task, "title", "督办：补齐台账");
+  wy_record_set (task, "lead_units", "测试督办组");
+  wy_record_set (task, "deadline", deadline);
+  wy_record_set (task, "status", WY_TASK_IN_PROGRESS);
+  id = wy_store_insert (store, task, &error);
+  g_assert_no_error (error);
+  wy_record_unref (task);
+  return id;
+}
+
+/* Shown, the page reads in a thread on a connection of its own and says
+ * "Loading…" meanwhile; a later read replaces one still running. The
+ * page follows the clock here (no set_today, which reads at once), so the
+ * demo ledger is made for the clock's day. */
+static void
+test_due_page_thread (void)
+{
+  g_autofree char *today_iso = NULL;
+  g_autoptr(WyStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  WyDuePage *page;
+  GtkWindow *window;
+  gint64 task_id;
+  GDate today;
+
+  wy_date_set_today (&today);
+  today_iso = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&today),
+                               g_date_get_month (&today), g_date_get_day (&today));
+  store = wy_test_open_demo ("due-thread.wuyou", DEMO_SIZE, today_iso);
+
+  /* A page that goes away while it reads drops what it read. */
+  page = wy_due_page_new (store);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  g_assert_true (wy_due_page_is_loading (page));
+  gtk_window_destroy (window);
+  wy_test_spin_for (200);
+
+  /* Not read before it is seen; then read in the thread, "Loading…"
+   * meanwhile (the read ends in a later turn of the main loop). */
+  page = wy_due_page_new (store);
+  g_assert_false (wy_due_page_is_loading (page));
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1024, 700);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_true (wy_due_page_is_loading (page));
+  g_assert_cmpstr (shown_child (page), ==, "loading");
+  g_assert_cmpuint (count_rows (page, WY_DUE_ROW_ITEM), ==, 0);
+  wy_test_spin_until (not_loading, page);
+  g_assert_false (wy_due_page_is_loading (page));
+  assert_counts_match (page, store);
+  g_assert_cmpuint (wy_due_page_get_count (page, WY_DUE_OVERDUE), >, 0);
+
+  /* An edit reads again in the thread, keeping the list meanwhile; an
+   * edit made while that read runs is read once it is in. */
+  task_id = add_task_due (store, today_iso);
+  wy_test_spin_until (is_loading, page);
+  g_assert_true (wy_due_page_is_loading (page));
+  g_assert_cmpstr (shown_child (page), ==, "list");
+  g_assert_true (wy_store_update_field (store, WY_TABLE_TASK, task_id, "deadline", "2000-01-01", &error));
+  g_assert_no_error (error);
+  wy_test_spin_until (not_loading, page);
+  g_assert_false (wy_due_page_is_loading (page));
+  assert_counts_match (page, store);
+
+  /* A read now (the warning window changed) replaces the one running. */
+  add_task_due (store, today_iso);
+  wy_test_spin_until (is_loading, page);
+  g_assert_true (wy_due_page_is_loading (page));
+  wy_due_page_reload (page);
+  g_assert_false (wy_due_page_is_loading (page));
+  assert_counts_match (page, store);
+  wy_test_spin_for (300);
+  assert_counts_match (page, store);
+
+  gtk_window_destroy (window);
+  wy_test_spin_for (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +407,7 @@ main (int   argc,
 
   g_test_add_func ("/due-page/figures-groups-open", test_due_page);
   g_test_add_func ("/due-page/empty", test_due_page_empty);
+  g_test_add_func ("/due-page/thread", test_due_page_thread);
 
   return g_test_run ();
 }

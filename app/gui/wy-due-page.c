@@ -17,6 +17,8 @@ struct _WyDuePage
   gboolean       loaded;
   gboolean       dirty;         /* edited while not shown */
   guint          reload_id;
+  gboolean       disposed;
+  gboolean       timing;        /* WUYOU_TIMING */
   GDate          today;
   gboolean       today_fixed;
   WyDueGrouping  grouping;
@@ -26,12 +28,18 @@ struct _WyDuePage
   guint          counts[WY_DUE_N_BUCKETS];
   char          *light_markup[WY_LIGHT_DONE + 1];
 
+  /* Loading in a thread */
+  GCancellable  *load_cancellable;  /* while a load runs */
+  gboolean       reload_again;      /* edited while it runs */
+  gint64         load_started;
+
   /* Widgets */
   GtkWidget     *box;
   GtkWidget     *figures[WY_DUE_N_BUCKETS];
   GtkWidget     *by_unit_button;
   GtkWidget     *by_community_button;
   GtkWidget     *stack;
+  GtkWidget     *spinner;
   GtkWidget     *list_view;
 };
 
@@ -43,6 +51,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (WyDuePage, wy_due_page, GTK_TYPE_WIDGET)
+
+static void start_loading (WyDuePage *self);
 
 static const char *
 bucket_label (WyDueBucket bucket)
@@ -240,14 +250,14 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static WyDueRow *
-group_row_new (WyDuePage  *self,
-               WyDueGroup *group)
+group_row_new (WyDueGroup    *group,
+               WyDueGrouping  grouping)
 {
   WyDueRow *row = g_object_new (wy_due_row_get_type (), NULL);
   const char *name = group->name;
 
   if (name[0] == '\0')
-    name = self->grouping == WY_DUE_BY_COMMUNITY ? _("No community") : _("No responsible unit");
+    name = grouping == WY_DUE_BY_COMMUNITY ? _("No community") : _("No responsible unit");
 
   row->kind = WY_DUE_ROW_GROUP;
   /* Translators: a group of the Due list: its name, how many items, then
@@ -258,36 +268,53 @@ group_row_new (WyDuePage  *self,
   return row;
 }
 
-static void
-fill_list (WyDuePage *self)
+/* The lines of the list for items, grouped: in the loading thread or on
+ * the main thread. The rows point into items. */
+static GPtrArray *
+build_rows (GPtrArray     *items,
+            WyDueGrouping  grouping)
 {
   g_autoptr(GPtrArray) groups = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (self->items != NULL)
+  groups = wy_due_group_items (items, grouping);
+  for (guint g = 0; g < groups->len; g++)
     {
-      groups = wy_due_group_items (self->items, self->grouping);
-      for (guint g = 0; g < groups->len; g++)
+      WyDueGroup *group = g_ptr_array_index (groups, g);
+
+      g_ptr_array_add (rows, group_row_new (group, grouping));
+      for (guint i = 0; i < group->items->len; i++)
         {
-          WyDueGroup *group = g_ptr_array_index (groups, g);
+          WyDueRow *row = g_object_new (wy_due_row_get_type (), NULL);
 
-          g_ptr_array_add (rows, group_row_new (self, group));
-          for (guint i = 0; i < group->items->len; i++)
-            {
-              WyDueRow *row = g_object_new (wy_due_row_get_type (), NULL);
-
-              row->kind = WY_DUE_ROW_ITEM;
-              row->item = g_ptr_array_index (group->items, i);
-              g_ptr_array_add (rows, row);
-            }
+          row->kind = WY_DUE_ROW_ITEM;
+          row->item = g_ptr_array_index (group->items, i);
+          g_ptr_array_add (rows, row);
         }
     }
 
-  wy_array_model_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                         rows->pdata, rows->len);
+  return rows;
 }
 
-/* --- Loading ------------------------------------------------------------- */
+static void
+set_rows (WyDuePage *self,
+          GPtrArray *rows)
+{
+  wy_array_model_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                         rows != NULL ? rows->pdata : NULL, rows != NULL ? rows->len : 0);
+}
+
+static void
+fill_list (WyDuePage *self)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (self->items != NULL)
+    rows = build_rows (self->items, self->grouping);
+  set_rows (self, rows);
+}
+
+/* --- Figures ------------------------------------------------------------- */
 
 static void
 update_figures (WyDuePage *self)
@@ -304,37 +331,271 @@ update_figures (WyDuePage *self)
     }
 }
 
+/* --- Reading ------------------------------------------------------------- */
+
+typedef struct {
+  char          *path;
+  GDate          today;
+  guint          warning_days;
+  WyDueGrouping  grouping;
+} LoadRequest;
+
+/* What a read gives the page: the items, and the lines of the list for
+ * the grouping asked for (they point into the items). */
+typedef struct {
+  GPtrArray     *items;
+  GPtrArray     *rows;
+  WyDueGrouping  grouping;
+  double         read_ms;
+  double         build_ms;
+} LoadResult;
+
+static void
+load_request_free (gpointer data)
+{
+  LoadRequest *request = data;
+
+  g_free (request->path);
+  g_free (request);
+}
+
+static void
+load_result_free (gpointer data)
+{
+  LoadResult *result = data;
+
+  /* The rows first: they point into the items. */
+  g_clear_pointer (&result->rows, g_ptr_array_unref);
+  g_clear_pointer (&result->items, g_ptr_array_unref);
+  g_free (result);
+}
+
+static LoadResult *
+read_due (WyStore        *store,
+          const GDate    *today,
+          guint           warning_days,
+          WyDueGrouping   grouping,
+          GError        **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  LoadResult *result;
+  gint64 start = g_get_monotonic_time ();
+  gint64 read_at;
+
+  items = wy_store_list_due (store, today, warning_days, WY_DUE_DEFAULT_HORIZON_DAYS, error);
+  if (items == NULL)
+    return NULL;
+  read_at = g_get_monotonic_time ();
+
+  result = g_new0 (LoadResult, 1);
+  result->grouping = grouping;
+  result->rows = build_rows (items, grouping);
+  result->items = g_steal_pointer (&items);
+  result->read_ms = (read_at - start) / 1000.0;
+  result->build_ms = (g_get_monotonic_time () - read_at) / 1000.0;
+  return result;
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadRequest *request = task_data;
+  g_autoptr(WyStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  LoadResult *result;
+
+  /* Its own connection: a WyStore is used by one thread at a time, and
+   * WAL lets this one read while the window's connection writes. */
+  reader = wy_store_open_readonly (request->path, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  wy_store_set_cancellable (reader, cancellable);
+
+  result = read_due (reader, &request->today, request->warning_days, request->grouping, &error);
+  if (result == NULL)
+    {
+      /* Stopped by the cancellable, SQLite only says "interrupted". */
+      if (!g_task_return_error_if_cancelled (task))
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      load_result_free (result);
+      return;
+    }
+
+  g_task_return_pointer (task, result, load_result_free);
+}
+
+/* --- Loading ------------------------------------------------------------- */
+
+static void
+show_loading (WyDuePage *self,
+              gboolean   loading)
+{
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+  if (loading)
+    {
+      /* No "0 overdue" while the count is not known yet. */
+      for (guint b = 0; b < WY_DUE_N_BUCKETS; b++)
+        gtk_label_set_text (GTK_LABEL (self->figures[b]), "–");
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
+    }
+}
+
+/* The items of a finished read replace the page's, in one splice. */
+static void
+take_result (WyDuePage  *self,
+             LoadResult *result)
+{
+  self->loaded = TRUE;
+
+  /* The rows point into the old array: drop them first. */
+  set_rows (self, NULL);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  self->items = g_steal_pointer (&result->items);
+  wy_due_count_buckets (self->items, self->counts);
+
+  update_figures (self);
+  /* The grouping switched while the items were read. */
+  if (result->grouping == self->grouping)
+    set_rows (self, result->rows);
+  else
+    fill_list (self);
+  g_clear_pointer (&result->rows, g_ptr_array_unref);
+
+  show_loading (self, FALSE);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), self->items->len > 0 ? "list" : "empty");
+}
+
+static void
+cancel_loading (WyDuePage *self)
+{
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->reload_again = FALSE;
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+}
+
+static void
+on_load_done_cb (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  g_autoptr(WyDuePage) self = user_data;
+  GTask *task = G_TASK (res);
+  g_autoptr(GError) error = NULL;
+  LoadResult *result;
+  gint64 start = g_get_monotonic_time ();
+
+  result = g_task_propagate_pointer (task, &error);
+
+  /* Cancelled (the page went away, or a newer read replaced this one). */
+  if (self->disposed ||
+      g_task_get_cancellable (task) != self->load_cancellable ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_pointer (&result, load_result_free);
+      return;
+    }
+
+  g_clear_object (&self->load_cancellable);
+
+  if (result == NULL)
+    {
+      /* A second connection could not be had: read on the page's own,
+       * as before there was a thread. */
+      g_debug ("Reading the due items in a thread failed (%s); reading them now", error->message);
+      wy_due_page_reload (self);
+      return;
+    }
+
+  take_result (self, result);
+  if (self->timing)
+    g_printerr ("wuyou-timing: due: read %.1f ms, grouped into rows %.1f ms (off the main thread); "
+                "into the list %.1f ms; %.1f ms since the load began\n",
+                result->read_ms, result->build_ms,
+                (g_get_monotonic_time () - start) / 1000.0,
+                (g_get_monotonic_time () - self->load_started) / 1000.0);
+  load_result_free (result);
+
+  /* Edits made while the items were read: the thread may have read them
+   * before or after, so read again. */
+  if (self->reload_again)
+    {
+      self->reload_again = FALSE;
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        start_loading (self);
+      else
+        self->dirty = TRUE;
+    }
+}
+
+static void
+start_loading (WyDuePage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadRequest *request;
+
+  cancel_loading (self);
+  self->dirty = FALSE;
+  self->load_cancellable = g_cancellable_new ();
+  self->load_started = g_get_monotonic_time ();
+
+  request = g_new0 (LoadRequest, 1);
+  request->path = g_strdup (wy_store_get_path (self->store));
+  get_today (self, &request->today);
+  request->warning_days = wy_store_get_warning_days (self->store);
+  request->grouping = self->grouping;
+
+  /* The page rides as callback data, not as the task's source object:
+   * the task may be freed in the worker thread, and the page must only
+   * ever be released on the main thread (in the callback). */
+  task = g_task_new (NULL, self->load_cancellable, on_load_done_cb, g_object_ref (self));
+  g_task_set_task_data (task, request, load_request_free);
+  g_task_run_in_thread (task, load_in_thread);
+
+  /* A reload keeps the list it has until the new items are in. */
+  if (!self->loaded)
+    show_loading (self, TRUE);
+}
+
 void
 wy_due_page_reload (WyDuePage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
+  LoadResult *result;
   GDate today;
 
   g_return_if_fail (WY_IS_DUE_PAGE (self));
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  self->loaded = TRUE;
+  /* Now, on the page's connection: a read running in a thread is older. */
+  cancel_loading (self);
   self->dirty = FALSE;
 
   get_today (self, &today);
-  items = wy_store_list_due (self->store, &today, wy_store_get_warning_days (self->store),
-                             WY_DUE_DEFAULT_HORIZON_DAYS, &error);
-  if (items == NULL)
+  result = read_due (self->store, &today, wy_store_get_warning_days (self->store),
+                     self->grouping, &error);
+  if (result == NULL)
     {
       g_warning ("Could not list the due items: %s", error->message);
-      items = g_ptr_array_new_with_free_func ((GDestroyNotify) wy_due_item_free);
+      result = g_new0 (LoadResult, 1);
+      result->grouping = self->grouping;
+      result->items = g_ptr_array_new_with_free_func ((GDestroyNotify) wy_due_item_free);
+      result->rows = g_ptr_array_new_with_free_func (g_object_unref);
     }
 
-  /* The rows point into the old array: drop them first. */
-  wy_array_model_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), NULL, 0);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  self->items = g_steal_pointer (&items);
-  wy_due_count_buckets (self->items, self->counts);
-
-  update_figures (self);
-  fill_list (self);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), self->items->len > 0 ? "list" : "empty");
+  take_result (self, result);
+  load_result_free (result);
 }
 
 static gboolean
@@ -343,7 +604,7 @@ reload_idle_cb (gpointer user_data)
   WyDuePage *self = user_data;
 
   self->reload_id = 0;
-  wy_due_page_reload (self);
+  start_loading (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -362,9 +623,13 @@ on_store_row_changed_cb (WyStore   *store,
     case WY_TABLE_ASSISTANCE_UNIT:
     case WY_TABLE_COMPOUND:
     case WY_TABLE_COMMUNITY:
-      if (!self->loaded)
+      /* Read again once the items being read are in: the thread may
+       * have read before the edit or after. */
+      if (self->load_cancellable != NULL)
+        self->reload_again = TRUE;
+      else if (!self->loaded)
         break;
-      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+      else if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
         self->dirty = TRUE;
       else if (self->reload_id == 0)
         self->reload_id = g_idle_add (reload_idle_cb, self);
@@ -379,9 +644,11 @@ static void
 on_map_cb (GtkWidget *widget,
            WyDuePage *self)
 {
-  /* Read when seen, and again when the ledger changed meanwhile. */
-  if (!self->loaded || self->dirty)
-    wy_due_page_reload (self);
+  /* Read when seen, and again when the ledger changed meanwhile; in a
+   * thread, so the window draws meanwhile (tens of thousands of items on
+   * a big ledger). */
+  if ((!self->loaded || self->dirty) && self->load_cancellable == NULL)
+    start_loading (self);
 }
 
 static void
@@ -413,7 +680,10 @@ wy_due_page_dispose (GObject *object)
 {
   WyDuePage *self = (WyDuePage *)object;
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->disposed = TRUE;
+
+  /* A load still running stops at its next step; its result is dropped. */
+  cancel_loading (self);
   if (self->store != NULL)
     g_clear_signal_handler (&self->row_changed_id, self->store);
   g_clear_pointer (&self->box, gtk_widget_unparent);
@@ -464,6 +734,7 @@ wy_due_page_init (WyDuePage *self)
   };
 
   g_date_clear (&self->today, 1);
+  self->timing = g_getenv ("WUYOU_TIMING") != NULL;
   self->grouping = WY_DUE_BY_UNIT;
   self->rows = wy_array_model_new (wy_due_row_get_type ());
 
@@ -509,6 +780,8 @@ wy_due_page_new (WyStore *store)
   GtkWidget *toggles;
   GtkWidget *scrolled;
   GtkWidget *empty;
+  GtkWidget *loading;
+  GtkWidget *loading_label;
   GtkListItemFactory *factory;
 
   g_return_val_if_fail (WY_IS_STORE (store), NULL);
@@ -576,10 +849,25 @@ wy_due_page_new (WyStore *store)
   gtk_widget_add_css_class (empty, "wy-empty-state");
   gtk_widget_add_css_class (empty, "dim-label");
 
+  /* Shown while the first read runs. */
+  loading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_valign (loading, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (loading, GTK_ALIGN_CENTER);
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_size_request (self->spinner, 32, 32);
+  loading_label = gtk_label_new (_("Loading…"));
+  gtk_widget_add_css_class (loading_label, "dim-label");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->spinner),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, loading_label, NULL,
+                                  -1);
+  gtk_box_append (GTK_BOX (loading), self->spinner);
+  gtk_box_append (GTK_BOX (loading), loading_label);
+
   self->stack = gtk_stack_new ();
   gtk_widget_set_vexpand (self->stack, TRUE);
   gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "list");
   gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
+  gtk_stack_add_named (GTK_STACK (self->stack), loading, "loading");
   gtk_box_append (GTK_BOX (self->box), self->stack);
 
   self->row_changed_id = g_signal_connect (store, WY_STORE_SIGNAL_ROW_CHANGED,
@@ -643,6 +931,14 @@ wy_due_page_get_rows (WyDuePage *self)
   g_return_val_if_fail (WY_IS_DUE_PAGE (self), NULL);
 
   return G_LIST_MODEL (self->rows);
+}
+
+gboolean
+wy_due_page_is_loading (WyDuePage *self)
+{
+  g_return_val_if_fail (WY_IS_DUE_PAGE (self), FALSE);
+
+  return self->load_cancellable != NULL;
 }
 
 GtkListView *

@@ -39,6 +39,10 @@ typedef enum {
 } WyDueRowKind;
 
 GListModel    *wy_due_page_get_rows       (WyDuePage     *self);
+/* Whether the items are being read (in a thread: when the page is first
+ * shown it says "Loading…" meanwhile, after an edit it keeps the list it
+ * has until the new items are in). */
+gboolean       wy_due_page_is_loading     (WyDuePage     *self);
 GtkListView   *wy_due_page_get_list_view  (WyDuePage     *self);
 WyDueRowKind   wy_due_page_row_get_kind   (gpointer       row);
 /* A header's text: "name (total): N overdue, N due today, N due this week". */
