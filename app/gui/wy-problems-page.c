@@ -117,6 +117,8 @@ typedef enum {
   N_COLUMNS               = WY_PROBLEM_N_SORTS
 } Column;
 
+/* Widths are in GtkInscription characters, about half a Han glyph: the
+ * names in these cells are Chinese whatever the interface language. */
 static const struct {
   const char *title;     /* N_() */
   guint       min_chars;
@@ -124,13 +126,26 @@ static const struct {
   gboolean    expand;
 } columns[N_COLUMNS] = {
   [COLUMN_LIGHT]            = { N_("Light"), 11, 12, FALSE },
-  [COLUMN_COMPOUND]         = { N_("Compound"), 6, 12, TRUE },
-  [COLUMN_COMMUNITY]        = { N_("Community"), 5, 8, FALSE },
-  [COLUMN_CATEGORY]         = { N_("Category"), 4, 6, FALSE },
-  [COLUMN_DESCRIPTION]      = { N_("Problem"), 8, 20, TRUE },
-  [COLUMN_RESPONSIBLE_UNIT] = { N_("Responsible Unit"), 6, 10, FALSE },
+  [COLUMN_COMPOUND]         = { N_("Compound"), 12, 18, TRUE },
+  [COLUMN_COMMUNITY]        = { N_("Community"), 8, 10, FALSE },
+  [COLUMN_CATEGORY]         = { N_("Category"), 8, 14, FALSE },
+  [COLUMN_DESCRIPTION]      = { N_("Problem"), 16, 36, TRUE },
+  [COLUMN_RESPONSIBLE_UNIT] = { N_("Responsible Unit"), 12, 18, FALSE },
   [COLUMN_DEADLINE]         = { N_("Deadline"), 10, 10, FALSE },
-  [COLUMN_STATUS]           = { N_("Status"), 5, 8, FALSE },
+  [COLUMN_STATUS]           = { N_("Status"), 8, 12, FALSE },
+};
+
+/* What is read first comes first: on a narrow window the list scrolls
+ * sideways, and the item, where and by when should not scroll away. */
+static const Column display_order[N_COLUMNS] = {
+  COLUMN_LIGHT,
+  COLUMN_DESCRIPTION,
+  COLUMN_COMPOUND,
+  COLUMN_DEADLINE,
+  COLUMN_RESPONSIBLE_UNIT,
+  COLUMN_COMMUNITY,
+  COLUMN_STATUS,
+  COLUMN_CATEGORY,
 };
 
 /* What a load reads the rows with, copied: the thread never touches the
@@ -1032,8 +1047,9 @@ setup_columns (WyProblemsPage *self)
 {
   GtkSorter *view_sorter;
 
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint position = 0; position < N_COLUMNS; position++)
     {
+      Column i = display_order[position];
       g_autoptr(GtkColumnViewColumn) column = NULL;
       g_autoptr(GtkCustomSorter) sorter = NULL;
       GtkListItemFactory *factory;
@@ -1676,12 +1692,15 @@ wy_problems_page_sort_by_column (WyProblemsPage *self,
 {
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
   GListModel *view_columns;
+  guint position = 0;
 
   g_return_if_fail (WY_IS_PROBLEMS_PAGE (self));
   g_return_if_fail (column < N_COLUMNS);
 
+  while (display_order[position] != column)
+    position++;
   view_columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view));
-  view_column = g_list_model_get_item (view_columns, column);
+  view_column = g_list_model_get_item (view_columns, position);
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->column_view), view_column, order);
 }
 

@@ -97,6 +97,8 @@ typedef enum {
   N_COLUMNS
 } Column;
 
+/* Widths are in GtkInscription characters, about half a Han glyph: task
+ * titles and units are Chinese whatever the interface language. */
 static const struct {
   const char *title;     /* N_() */
   guint       min_chars;
@@ -105,11 +107,23 @@ static const struct {
 } columns[N_COLUMNS] = {
   [COLUMN_LIGHT]      = { N_("Light"), 9, 11, FALSE },
   [COLUMN_NUMBER]     = { N_("No."), 3, 3, FALSE },
-  [COLUMN_TITLE]      = { N_("Task"), 10, 24, TRUE },
-  [COLUMN_LEAD_UNITS] = { N_("Lead Unit"), 6, 12, FALSE },
+  [COLUMN_TITLE]      = { N_("Task"), 20, 48, TRUE },
+  [COLUMN_LEAD_UNITS] = { N_("Lead Unit"), 12, 20, FALSE },
   [COLUMN_DEADLINE]   = { N_("Completion deadline"), 10, 10, FALSE },
   [COLUMN_PROGRESS]   = { N_("Progress"), 4, 5, FALSE },
   [COLUMN_STATUS]     = { N_("Status"), 6, 8, FALSE },
+};
+
+/* On a narrow window the list scrolls sideways; what a task is and when
+ * it is due come before who leads it. */
+static const Column display_order[N_COLUMNS] = {
+  COLUMN_LIGHT,
+  COLUMN_NUMBER,
+  COLUMN_TITLE,
+  COLUMN_DEADLINE,
+  COLUMN_PROGRESS,
+  COLUMN_LEAD_UNITS,
+  COLUMN_STATUS,
 };
 
 static const char * const detail_fields[] = {
@@ -379,8 +393,9 @@ create_sorter (Column column)
 static void
 setup_columns (WyTasksPage *self)
 {
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint position = 0; position < N_COLUMNS; position++)
     {
+      Column i = display_order[position];
       g_autoptr(GtkColumnViewColumn) column = NULL;
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
@@ -1538,11 +1553,14 @@ wy_tasks_page_sort_by_column (WyTasksPage *self,
                               GtkSortType  order)
 {
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  guint position = 0;
 
   g_return_if_fail (WY_IS_TASKS_PAGE (self));
   g_return_if_fail (column < N_COLUMNS);
 
-  view_column = g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view)), column);
+  while (display_order[position] != column)
+    position++;
+  view_column = g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view)), position);
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->column_view), view_column, order);
 }
 
