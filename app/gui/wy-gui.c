@@ -6,6 +6,46 @@
 #include "wy-gui.h"
 #include "wy-gui-resources.h"
 
+/* GTK 4.8 gives a screen reader the type name of a widget nobody named.
+ * Two of them take the focus inside widgets we do name: a drop-down's
+ * button ("GtkToggleButton") and a column view's row list
+ * ("GtkColumnListView"). Each is labelled here by what names its parent:
+ * the field label the drop-down is the mnemonic target of, else the
+ * drop-down or column view itself. */
+static gboolean
+on_widget_realize_hook (GSignalInvocationHint *hint,
+                        guint                  n_values,
+                        const GValue          *values,
+                        gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+  GtkWidget *inner;
+  GtkWidget *namer = widget;
+
+  if (!GTK_IS_DROP_DOWN (widget) && !GTK_IS_COLUMN_VIEW (widget))
+    return TRUE;
+
+  for (inner = gtk_widget_get_first_child (widget); inner != NULL; inner = gtk_widget_get_next_sibling (inner))
+    if (GTK_IS_TOGGLE_BUTTON (inner) || GTK_IS_LIST_VIEW (inner))
+      break;
+  if (inner == NULL)
+    return TRUE;
+
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      GList *labels = gtk_widget_list_mnemonic_labels (widget);
+
+      if (labels != NULL)
+        namer = labels->data;
+      g_list_free (labels);
+    }
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (inner),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, namer, NULL,
+                                  -1);
+  return TRUE;
+}
+
 void
 wy_gui_ensure_resources (void)
 {
@@ -14,6 +54,9 @@ wy_gui_ensure_resources (void)
   if (g_once_init_enter (&registered))
     {
       wy_gui_register_resource ();
+      g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
+      g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
+                                  on_widget_realize_hook, NULL, NULL);
       g_once_init_leave (&registered, 1);
     }
 }

@@ -143,6 +143,15 @@ def run_once(binary, ledger):
         table = wait_for("the compound list", lambda: find(frame, lambda n: role(n) in ("list", "table", "tree table") and n.name == "Compounds"))
         wait_for("rows in the list", lambda: visible_row_names(table))
 
+        # What takes the focus on the page is named for a screen reader,
+        # not left with GTK's type name (a drop-down's button, a list's
+        # rows). Pages not yet shown are not realized, so only this one.
+        page = find(frame, lambda n: role(n) == "panel" and n.name == "Compounds")
+        focusable = find_all(page, lambda n: role(n) in ("push button", "toggle button", "combo box", "list", "table", "entry"))
+        nameless = [f"{role(n)} {n.name!r}" for n in focusable if not n.name or n.name.startswith("Gtk")]
+        assert len(focusable) > 8 and not nameless, f"controls without a name: {nameless}"
+        print(f"# {len(focusable)} controls on the page, every one named")
+
         before = wait_for("the status line", lambda: status_counts(frame))
         expected, total = expected_names(ledger, SEARCH)
         assert before[-1] == total, f"status line says {before}, ledger has {total}"
