@@ -10,6 +10,7 @@
 #include "wy-assistance-page.h"
 #include "wy-funding-view.h"
 #include "wy-gui.h"
+#include "wy-list-reuse.h"
 
 #define UNDO_NOTICE_SECONDS 10
 
@@ -75,6 +76,23 @@ wy_assistance_item_class_init (WyAssistanceItemClass *klass)
 static void
 wy_assistance_item_init (WyAssistanceItem *self)
 {
+}
+
+static gboolean
+wy_assistance_item_reads_the_same (gconstpointer item_a,
+                                   gconstpointer item_b)
+{
+  const WyAssistanceItem *a = item_a;
+  const WyAssistanceItem *b = item_b;
+
+  if (a->id != b->id || a->light != b->light ||
+      g_strcmp0 (a->end_date, b->end_date) != 0 ||
+      g_strcmp0 (a->search_key, b->search_key) != 0)
+    return FALSE;
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (g_strcmp0 (a->text[i], b->text[i]) != 0)
+      return FALSE;
+  return TRUE;
 }
 
 /* --- The page ------------------------------------------------------------ */
@@ -400,6 +418,34 @@ select_in_list (WyAssistancePage *self,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
+static guint
+unit_identity_hash (gconstpointer item)
+{
+  return g_int64_hash (&((const WyAssistanceItem *)item)->id);
+}
+
+static gboolean
+unit_identity_equal (gconstpointer a,
+                     gconstpointer b)
+{
+  return ((const WyAssistanceItem *)a)->id == ((const WyAssistanceItem *)b)->id;
+}
+
+/* A reload after one edit redraws that unit's row, not the list (the
+ * whole list took 0.2–0.5 s with 1,250 units). */
+static void
+replace_items (WyAssistancePage *self,
+               GPtrArray        *items)
+{
+  guint position, n_removed, n_added;
+
+  wy_list_reuse_unchanged (G_LIST_MODEL (self->items), items,
+                           unit_identity_hash, unit_identity_equal,
+                           wy_assistance_item_reads_the_same);
+  if (wy_list_changed_stretch (G_LIST_MODEL (self->items), items, &position, &n_removed, &n_added))
+    g_list_store_splice (self->items, position, n_removed, items->pdata + position, n_added);
+}
+
 void
 wy_assistance_page_reload (WyAssistancePage *self)
 {
@@ -470,8 +516,7 @@ wy_assistance_page_reload (WyAssistancePage *self)
     }
 
   g_ptr_array_sort (items, compare_items);
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  replace_items (self, items);
 
   update_flags (self, &today, units, communities);
   update_status_line (self);

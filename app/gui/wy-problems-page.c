@@ -9,6 +9,7 @@
 
 #include "wy-array-model.h"
 #include "wy-gui.h"
+#include "wy-list-reuse.h"
 #include "wy-problem-item.h"
 #include "wy-problems-page.h"
 
@@ -310,32 +311,10 @@ static void
 replace_shown (WyProblemsPage *self,
                GPtrArray      *matches)
 {
-  GListModel *model = G_LIST_MODEL (self->shown);
-  guint old_n = g_list_model_get_n_items (model);
-  guint prefix = 0, suffix = 0;
+  guint position, n_removed, n_added;
 
-  while (prefix < old_n && prefix < matches->len)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, prefix);
-
-      if (item != g_ptr_array_index (matches, prefix))
-        break;
-      prefix++;
-    }
-  while (suffix < old_n - prefix && suffix < matches->len - prefix)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, old_n - 1 - suffix);
-
-      if (item != g_ptr_array_index (matches, matches->len - 1 - suffix))
-        break;
-      suffix++;
-    }
-
-  if (prefix == old_n && prefix == matches->len)
-    return;
-
-  wy_array_model_splice (self->shown, prefix, old_n - prefix - suffix,
-                         matches->pdata + prefix, matches->len - prefix - suffix);
+  if (wy_list_changed_stretch (G_LIST_MODEL (self->shown), matches, &position, &n_removed, &n_added))
+    wy_array_model_splice (self->shown, position, n_removed, matches->pdata + position, n_added);
 }
 
 static void
