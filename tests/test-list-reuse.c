@@ -168,6 +168,19 @@ test_changed_stretch (void)
   check_stretch ("1a 1a", "1a", TRUE, 0, 1, 0);              /* a repeated identity: the last kept */
 }
 
+static void
+test_texts_equal (void)
+{
+  char name[] = "东门社区", name_again[] = "东门社区", count[] = "3", empty[] = "";
+  char *a[] = { name, NULL, count };
+  char *b[] = { name_again, NULL, count };
+  char *c[] = { name, empty, count };
+
+  g_assert_true (wy_list_texts_equal (a, b, G_N_ELEMENTS (a)));
+  g_assert_false (wy_list_texts_equal (a, c, G_N_ELEMENTS (a)));
+  g_assert_true (wy_list_texts_equal (a, c, 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +190,7 @@ main (int   argc,
   g_test_add_func ("/list-reuse/unchanged-objects-kept", test_reuse_unchanged);
   g_test_add_func ("/list-reuse/from-empty", test_reuse_from_empty);
   g_test_add_func ("/list-reuse/changed-stretch", test_changed_stretch);
+  g_test_add_func ("/list-reuse/texts-equal", test_texts_equal);
 
   return g_test_run ();
 }

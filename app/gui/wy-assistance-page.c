@@ -85,14 +85,10 @@ wy_assistance_item_reads_the_same (gconstpointer item_a,
   const WyAssistanceItem *a = item_a;
   const WyAssistanceItem *b = item_b;
 
-  if (a->id != b->id || a->light != b->light ||
-      g_strcmp0 (a->end_date, b->end_date) != 0 ||
-      g_strcmp0 (a->search_key, b->search_key) != 0)
-    return FALSE;
-  for (guint i = 0; i < N_COLUMNS; i++)
-    if (g_strcmp0 (a->text[i], b->text[i]) != 0)
-      return FALSE;
-  return TRUE;
+  return a->id == b->id && a->light == b->light &&
+         g_strcmp0 (a->end_date, b->end_date) == 0 &&
+         g_strcmp0 (a->search_key, b->search_key) == 0 &&
+         wy_list_texts_equal (a->text, b->text, N_COLUMNS);
 }
 
 /* --- The page ------------------------------------------------------------ */

@@ -74,3 +74,14 @@ wy_list_changed_stretch (GListModel *shown,
   *n_added = fresh->len - prefix - suffix;
   return *n_removed > 0 || *n_added > 0;
 }
+
+gboolean
+wy_list_texts_equal (char * const *a,
+                     char * const *b,
+                     guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (a[i], b[i]) != 0)
+      return FALSE;
+  return TRUE;
+}

@@ -20,6 +20,12 @@ void     wy_list_reuse_unchanged (GListModel  *shown,
                                   GEqualFunc   identity_equal,
                                   GEqualFunc   reads_the_same);
 
+/* Whether two rows' n cell texts read the same (NULL equals NULL):
+ * the usual part of a reads_the_same function. */
+gboolean wy_list_texts_equal     (char * const *a,
+                                  char * const *b,
+                                  guint         n);
+
 /* The stretch where shown and fresh hold different objects: the items
  * of shown from position, n_removed of them, are to be replaced by
  * fresh's from position, n_added of them. FALSE when they hold the same

@@ -104,13 +104,9 @@ wy_meeting_item_reads_the_same (gconstpointer item_a,
   const WyMeetingItem *a = item_a;
   const WyMeetingItem *b = item_b;
 
-  if (a->kind != b->kind || a->community_id != b->community_id ||
-      g_strcmp0 (a->search_key, b->search_key) != 0)
-    return FALSE;
-  for (guint i = 0; i < N_COLUMNS; i++)
-    if (g_strcmp0 (a->text[i], b->text[i]) != 0)
-      return FALSE;
-  return TRUE;
+  return a->kind == b->kind && a->community_id == b->community_id &&
+         g_strcmp0 (a->search_key, b->search_key) == 0 &&
+         wy_list_texts_equal (a->text, b->text, N_COLUMNS);
 }
 
 /* --- The page ------------------------------------------------------------ */
