@@ -157,6 +157,14 @@ def main():
         workbook = openpyxl.load_workbook(xlsx, read_only=True)
         check("workbook has the compound register", "小区基本情况台账" in workbook.sheetnames, workbook.sheetnames)
         check("workbook has the sign-off ledger", "问题整改销号台账" in workbook.sheetnames, workbook.sheetnames)
+        # The demo was made under English messages (this test runs in
+        # C.UTF-8): the official form still words the plan in Chinese.
+        texts = {str(value) for sheet in workbook.worksheets
+                 for row in sheet.iter_rows(values_only=True) for value in row if value is not None}
+        english = [t for t in ("Owners' self-governance organization", "Professional property management",
+                               "Delimit property-service areas", "Pilots first") if t in texts]
+        check("the plan's texts are in Chinese in the ledger", not english and
+              {"有业主自治组织", "划定物业服务区域", "试点先行、逐步探索"} <= texts, english)
 
         community_xlsx = os.path.join(tmp, "community.xlsx")
         done = run(binary, "--export-ledger", community_xlsx, "--scope", "community:东门社区",

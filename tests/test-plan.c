@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+
 #include "wy-test-util.h"
 
 static const char * const plan_deadlines[] = {
@@ -180,6 +185,124 @@ test_shift_without_plan (void)
   g_assert_error (error, WY_STORE_ERROR, WY_STORE_ERROR_NOT_FOUND);
 }
 
+/* The raw stored text, past the store's reading. */
+static char *
+stored_text (const char *path,
+             const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+/* A ledger made under English messages holds the plan's msgids. A
+ * Chinese reader reads them in Chinese, the official forms carry the
+ * Chinese words whatever the reader's language, a text somebody rewrote
+ * is left as written, and reading never rewrites the file. */
+static void
+test_plan_texts_follow_the_reader (void)
+{
+  g_autofree char *path = wy_test_tmp_path ("english-made.wuyou");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WyStore) store = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GPtrArray) modes = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *raw_name = NULL;
+  g_autofree char *raw_second = NULL;
+  g_autofree char *previous = g_strdup (setlocale (LC_ALL, NULL));
+  const char *locpath = g_getenv ("WUYOU_TEST_LOCPATH");
+  const char *localedir = g_getenv ("WUYOU_TEST_LOCALEDIR");
+  gint64 first_id, second_id;
+
+  /* Messages in English while the ledger is made. */
+  setlocale (LC_ALL, "C.UTF-8");
+  store = wy_store_create (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wy_plan_text_official ("Owners' self-governance organization"), ==, "有业主自治组织");
+  g_assert_cmpstr (wy_plan_text_official ("自定义目标"), ==, "自定义目标");
+  g_assert_null (wy_plan_text_official (NULL));
+
+  if (locpath == NULL || localedir == NULL)
+    {
+      g_test_skip ("WUYOU_TEST_LOCPATH / WUYOU_TEST_LOCALEDIR not set (build-aux/dev test sets them)");
+      return;
+    }
+  g_setenv ("LOCPATH", locpath, TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  textdomain (GETTEXT_PACKAGE);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale in WUYOU_TEST_LOCPATH");
+      return;
+    }
+
+  targets = wy_store_list (store, WY_TABLE_TARGET, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wy_record_get (g_ptr_array_index (targets, 0), "name"), ==, "有业主自治组织");
+  g_assert_cmpstr (wy_record_get (g_ptr_array_index (targets, 2), "description"), ==,
+                   "基本清扫保洁、基本设施维修、基本秩序维护");
+  modes = wy_store_list (store, WY_TABLE_GOVERNANCE_MODE, 0, &error);
+  g_assert_cmpstr (wy_record_get (g_ptr_array_index (modes, 0), "name"), ==, "专业物业管理型");
+  tasks = wy_store_list (store, WY_TABLE_TASK, 0, &error);
+  g_assert_cmpstr (wy_record_get (g_ptr_array_index (tasks, 1), "title"), ==, "划定物业服务区域");
+  g_assert_cmpstr (wy_record_get (g_ptr_array_index (tasks, 2), "lead_units"), ==, "市委组织部");
+
+  /* Bulk reads (the compound list) word the mode the same way. */
+  {
+    g_autoptr(WyRecord) compound = wy_record_new (WY_TABLE_COMPOUND);
+    g_autoptr(WyRecord) district = wy_record_new (WY_TABLE_DISTRICT);
+    g_autoptr(WyRecord) street = wy_record_new (WY_TABLE_STREET);
+    g_autoptr(WyRecord) community = wy_record_new (WY_TABLE_COMMUNITY);
+
+    wy_record_set (district, "name", "测试区");
+    wy_record_set_int (street, "district_id", wy_store_insert (store, district, &error));
+    wy_record_set (street, "name", "测试街道");
+    wy_record_set_int (community, "street_id", wy_store_insert (store, street, &error));
+    wy_record_set (community, "name", "测试社区");
+    wy_record_set_int (compound, "community_id", wy_store_insert (store, community, &error));
+    wy_record_set (compound, "name", "测试小区");
+    wy_record_set (compound, "category", "self_managed");
+    wy_record_set_int (compound, "governance_mode_id", wy_record_get_id (g_ptr_array_index (modes, 0)));
+    g_assert_cmpint (wy_store_insert (store, compound, &error), >, 0);
+    g_assert_no_error (error);
+    rows = wy_store_list_compound_rows (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 1);
+    g_assert_cmpstr (((WyCompoundRow *) g_ptr_array_index (rows, 0))->governance_mode, ==, "专业物业管理型");
+  }
+
+  /* An edit of another field leaves the stored name alone; a rewritten
+   * name reads as written. */
+  first_id = wy_record_get_id (g_ptr_array_index (targets, 0));
+  second_id = wy_record_get_id (g_ptr_array_index (targets, 1));
+  g_assert_true (wy_store_update_field (store, WY_TABLE_TARGET, first_id, "ordinal", "9", &error));
+  g_assert_no_error (error);
+  g_assert_true (wy_store_update_field (store, WY_TABLE_TARGET, second_id, "name", "有安全防护设施（含技防）", &error));
+  g_assert_no_error (error);
+  raw_name = stored_text (path, "SELECT name FROM target ORDER BY id LIMIT 1");
+  g_assert_cmpstr (raw_name, ==, "Owners' self-governance organization");
+  raw_second = stored_text (path, "SELECT name FROM target ORDER BY id LIMIT 1 OFFSET 1");
+  g_assert_cmpstr (raw_second, ==, "有安全防护设施（含技防）");
+  {
+    g_autoptr(WyRecord) second = wy_store_get (store, WY_TABLE_TARGET, second_id, &error);
+
+    g_assert_cmpstr (wy_record_get (second, "name"), ==, "有安全防护设施（含技防）");
+  }
+
+  setlocale (LC_ALL, previous);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -189,6 +312,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/plan/create-with-start", test_create_with_start);
   g_test_add_func ("/plan/shift-keeps-spacing", test_shift_keeps_spacing);
   g_test_add_func ("/plan/shift-without-plan", test_shift_without_plan);
+  g_test_add_func ("/plan/texts-follow-the-reader", test_plan_texts_follow_the_reader);
 
   return g_test_run ();
 }

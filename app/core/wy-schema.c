@@ -13,6 +13,7 @@
 #define F_NN  WY_FIELD_FLAG_NON_NEGATIVE
 #define F_PCT WY_FIELD_FLAG_PERCENT
 #define F_PLAN WY_FIELD_FLAG_PLAN_DATE
+#define F_TPL WY_FIELD_FLAG_PLAN_TEXT
 
 #define TEXT(n, l, fl)      { n, WY_FIELD_TEXT, fl, l, 0, NULL, NULL }
 #define INT(n, l, fl)       { n, WY_FIELD_INT, fl, l, 0, NULL, NULL }
@@ -65,14 +66,14 @@ static const WyFieldInfo community_fields[] = {
 
 static const WyFieldInfo governance_mode_fields[] = {
   TEXT ("code", N_("Code"), F_REQ),
-  TEXT ("name", N_("Name"), F_REQ),
-  TEXT ("description", N_("Description"), 0),
+  TEXT ("name", N_("Name"), F_REQ | F_TPL),
+  TEXT ("description", N_("Description"), F_TPL),
 };
 
 static const WyFieldInfo target_fields[] = {
   INT ("ordinal", N_("Order"), F_REQ | F_NN),
-  TEXT ("name", N_("Name"), F_REQ),
-  TEXT ("description", N_("Description"), 0),
+  TEXT ("name", N_("Name"), F_REQ | F_TPL),
+  TEXT ("description", N_("Description"), F_TPL),
   BOOL ("active", N_("In use")),
 };
 
@@ -179,10 +180,10 @@ static const WyFieldInfo problem_update_fields[] = {
 
 static const WyFieldInfo task_fields[] = {
   INT ("ordinal", N_("No."), F_NN),
-  TEXT ("title", N_("Task"), F_REQ),
+  TEXT ("title", N_("Task"), F_REQ | F_TPL),
   TEXT ("description", N_("Description"), 0),
-  TEXT ("lead_units", N_("Lead unit"), 0),
-  TEXT ("co_units", N_("Co-units"), 0),
+  TEXT ("lead_units", N_("Lead unit"), F_TPL),
+  TEXT ("co_units", N_("Co-units"), F_TPL),
   DATE ("deadline", N_("Completion deadline"), 0),
   INT ("progress", N_("Progress (%)"), F_NN | F_PCT),
   ENUM ("status", N_("Status"), F_REQ, task_status_codes),
@@ -207,7 +208,7 @@ static const WyFieldInfo task_compound_fields[] = {
 
 static const WyFieldInfo phase_fields[] = {
   INT ("ordinal", N_("No."), F_REQ | F_NN),
-  TEXT ("name", N_("Phase"), F_REQ),
+  TEXT ("name", N_("Phase"), F_REQ | F_TPL),
   DATE ("start_date", N_("Starts"), F_REQ | F_PLAN),
   DATE ("end_date", N_("Ends"), F_REQ | F_PLAN),
   TEXT ("description", N_("Description"), 0),
@@ -216,7 +217,7 @@ static const WyFieldInfo phase_fields[] = {
 static const WyFieldInfo milestone_fields[] = {
   REF ("phase_id", N_("Phase"), F_REQ, WY_TABLE_PHASE),
   INT ("ordinal", N_("No."), F_NN),
-  TEXT ("name", N_("Milestone"), F_REQ),
+  TEXT ("name", N_("Milestone"), F_REQ | F_TPL),
   DATE ("due_date", N_("Due"), F_PLAN),
   BOOL ("done", N_("Done")),
   DATE ("done_date", N_("Done on"), 0),

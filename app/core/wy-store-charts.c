@@ -202,7 +202,7 @@ wy_store_chart_units (WyStore      *self,
   g_return_val_if_fail (level <= WY_LEVEL_DISTRICT, FALSE);
 
   /* Active targets, in their order, so the columns line up. */
-  stmt = wy_store_prepare_cached (self, "SELECT id, name FROM target WHERE active = 1 ORDER BY ordinal, id", error);
+  stmt = wy_store_prepare_cached (self, "SELECT id, wy_plan_text(name) FROM target WHERE active = 1 ORDER BY ordinal, id", error);
   if (stmt == NULL)
     return FALSE;
   target_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -539,7 +539,7 @@ wy_store_chart_timeline (WyStore      *self,
   data->tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) wy_chart_task_free);
 
   stmt = wy_store_prepare_cached (self,
-                                  "SELECT id, name, start_date, end_date FROM phase"
+                                  "SELECT id, wy_plan_text(name), start_date, end_date FROM phase"
                                   " ORDER BY ordinal, start_date, id", error);
   if (stmt == NULL)
     return FALSE;
@@ -564,7 +564,7 @@ wy_store_chart_timeline (WyStore      *self,
     return FALSE;
 
   stmt = wy_store_prepare_cached (self,
-                                  "SELECT m.id, m.phase_id, m.name, m.due_date, m.done"
+                                  "SELECT m.id, m.phase_id, wy_plan_text(m.name), m.due_date, m.done"
                                   " FROM milestone m JOIN phase ph ON ph.id = m.phase_id"
                                   " ORDER BY ph.ordinal, ph.start_date, ph.id,"
                                   " m.due_date IS NULL, m.due_date, m.ordinal, m.id", error);
@@ -590,7 +590,7 @@ wy_store_chart_timeline (WyStore      *self,
   /* A scope keeps the ledger-wide tasks (no compound linked) and those
    * linked to a compound of the scope. */
   stmt = wy_store_prepare_cached (self,
-                                  "SELECT t.id, t.title, t.deadline, coalesce(t.progress, 0),"
+                                  "SELECT t.id, wy_plan_text(t.title), t.deadline, coalesce(t.progress, 0),"
                                   " t.status = 'done', t.from_plan, mt.date"
                                   " FROM task t LEFT JOIN meeting mt ON mt.id = t.meeting_id"
                                   " WHERE (?1 = 0 AND ?2 = 0)"

@@ -23,10 +23,10 @@ static const char * const due_sql[WY_DUE_N_KINDS] = {
     " JOIN street s ON s.id = co.street_id"
     " WHERE p.status <> 'signed_off' AND p.deadline <= ?2",
   [WY_DUE_KIND_TASK] =
-    "SELECT id, title, deadline, coalesce(lead_units, ''), '', '', 0, ''"
+    "SELECT id, wy_plan_text(title), deadline, coalesce(wy_plan_text(lead_units), ''), '', '', 0, ''"
     " FROM task WHERE status <> 'done' AND deadline <= ?2",
   [WY_DUE_KIND_MILESTONE] =
-    "SELECT m.id, m.name, m.due_date, coalesce(ph.name, ''), '', '', 0, ''"
+    "SELECT m.id, wy_plan_text(m.name), m.due_date, coalesce(wy_plan_text(ph.name), ''), '', '', 0, ''"
     " FROM milestone m LEFT JOIN phase ph ON ph.id = m.phase_id"
     " WHERE m.done = 0 AND m.due_date <= ?2",
   [WY_DUE_KIND_TERM] =

@@ -47,7 +47,7 @@ wy_store_export_read_targets (WyStore           *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = wy_store_prepare_cached (store, "SELECT name FROM target WHERE active = 1 ORDER BY ordinal, id", error);
+  stmt = wy_store_prepare_cached (store, "SELECT wy_plan_text_zh(name) FROM target WHERE active = 1 ORDER BY ordinal, id", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -82,7 +82,7 @@ wy_store_export_read_compounds (WyStore           *store,
 
   stmt = wy_store_prepare_cached (store,
                                   "SELECT c.id, co.id, s.id, d.name, s.name, co.name, c.name, c.category,"
-                                  " c.year_built, c.buildings, c.households, gm.name, c.pilot, au.name,"
+                                  " c.year_built, c.buildings, c.households, wy_plan_text_zh(gm.name), c.pilot, au.name,"
                                   " c.grid_staff, c.grid_staff_phone, c.service_provider, c.notes"
                                   " FROM compound c JOIN community co ON co.id = c.community_id"
                                   " JOIN street s ON s.id = co.street_id"
@@ -277,7 +277,7 @@ wy_store_export_read_problems (WyStore           *store,
   int rc;
 
   stmt = wy_store_prepare_cached (store,
-                                  "SELECT p.id, p.compound_id, s.name, co.name, c.name, p.category, t.name,"
+                                  "SELECT p.id, p.compound_id, s.name, co.name, c.name, p.category, wy_plan_text_zh(t.name),"
                                   " p.description, p.measure, p.responsible_unit, p.responsible_person,"
                                   " p.raised_date, p.deadline, p.status, p.signed_off_date, p.verifier, p.notes"
                                   " FROM problem p JOIN compound c ON c.id = p.compound_id"
@@ -364,7 +364,8 @@ wy_store_export_read_tasks (WyStore           *store,
   int rc;
 
   stmt = wy_store_prepare_cached (store,
-                                  "SELECT id, ordinal, title, lead_units, co_units, deadline, progress, status, notes"
+                                  "SELECT id, ordinal, wy_plan_text_zh(title), wy_plan_text_zh(lead_units), wy_plan_text_zh(co_units),"
+                                  " deadline, progress, status, notes"
                                   " FROM task ORDER BY ordinal IS NULL, ordinal, id", error);
   if (stmt == NULL)
     return FALSE;
@@ -424,12 +425,12 @@ wy_store_export_read_nodes (WyStore           *store,
 
   /* A phase row (milestone columns NULL) comes before its milestones. */
   stmt = wy_store_prepare_cached (store,
-                                  "SELECT ph.id, ph.ordinal, ph.name, ph.start_date, ph.end_date,"
+                                  "SELECT ph.id, ph.ordinal, wy_plan_text_zh(ph.name), ph.start_date, ph.end_date,"
                                   " NULL, NULL, NULL, NULL, NULL, 0 AS is_ms, 0"
                                   " FROM phase ph"
                                   " UNION ALL "
-                                  "SELECT ph.id, ph.ordinal, ph.name, NULL, NULL,"
-                                  " m.ordinal, m.name, m.due_date, m.done, m.done_date, 1, m.id"
+                                  "SELECT ph.id, ph.ordinal, wy_plan_text_zh(ph.name), NULL, NULL,"
+                                  " m.ordinal, wy_plan_text_zh(m.name), m.due_date, m.done, m.done_date, 1, m.id"
                                   " FROM milestone m JOIN phase ph ON ph.id = m.phase_id"
                                   " ORDER BY 2, 1, 11, 6, 12", error);
   if (stmt == NULL)

@@ -14,7 +14,7 @@
 
 #define COMPOUND_COLUMNS \
   "SELECT c.id, co.id, s.id, c.governance_mode_id, c.name, c.address, co.name, s.name," \
-  " c.category, c.pilot, gm.name, c.households "
+  " c.category, c.pilot, wy_plan_text(gm.name), c.households "
 
 #define COMPOUND_JOINS \
   " FROM compound c JOIN community co ON co.id = c.community_id" \
@@ -334,7 +334,7 @@ wy_problem_row_free (WyProblemRow *row)
 }
 
 #define PROBLEM_SELECT \
-  "SELECT p.id, p.compound_id, co.id, s.id, c.name, co.name, s.name, p.category, t.name," \
+  "SELECT p.id, p.compound_id, co.id, s.id, c.name, co.name, s.name, p.category, wy_plan_text(t.name)," \
   " p.description, p.responsible_unit, p.responsible_person, p.raised_date, p.deadline," \
   " p.status, p.signed_off_date," \
   " (SELECT count(*) FROM problem_update u WHERE u.problem_id = p.id)" \

@@ -274,12 +274,54 @@ out:
 /* ------------------------------------------------------------------ */
 /* Opening, migrating, creating                                         */
 
+/* wy_plan_text(x): the plan's texts in the reader's language (see
+ * wy_plan_text_localize()), for the queries that read them in bulk. */
+static void
+plan_text_sql_func (sqlite3_context  *context,
+                    int               argc,
+                    sqlite3_value   **argv)
+{
+  const char *stored = (const char *) sqlite3_value_text (argv[0]);
+  const char *shown = wy_plan_text_localize (stored);
+
+  if (shown == stored)
+    sqlite3_result_value (context, argv[0]);
+  else
+    sqlite3_result_text (context, shown, -1, SQLITE_STATIC);
+}
+
+/* wy_plan_text_zh(x): the same in the plan's Chinese words, for the
+ * official forms. */
+static void
+plan_text_zh_sql_func (sqlite3_context  *context,
+                       int               argc,
+                       sqlite3_value   **argv)
+{
+  const char *stored = (const char *) sqlite3_value_text (argv[0]);
+  const char *official = wy_plan_text_official (stored);
+
+  if (official == stored)
+    sqlite3_result_value (context, argv[0]);
+  else
+    sqlite3_result_text (context, official, -1, SQLITE_STATIC);
+}
+
+static void
+register_functions (WyStore *self)
+{
+  sqlite3_create_function (self->db, "wy_plan_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                           NULL, plan_text_sql_func, NULL, NULL);
+  sqlite3_create_function (self->db, "wy_plan_text_zh", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                           NULL, plan_text_zh_sql_func, NULL, NULL);
+}
+
 static gboolean
 configure_connection (WyStore  *self,
                       GError  **error)
 {
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
+  register_functions (self);
 
   return wy_store_exec (self,
                    "PRAGMA foreign_keys = ON;"
@@ -544,6 +586,7 @@ configure_reader (WyStore  *self,
 {
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
+  register_functions (self);
 
   /* No journal_mode here: the mode belongs to the file (WAL, set by the
    * connection that writes), and a reader may not change it. */

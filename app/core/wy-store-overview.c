@@ -181,7 +181,7 @@ read_plan_position (WyStore      *self,
   int rc;
 
   stmt = wy_store_prepare_cached (self,
-                                  "SELECT id, name, start_date, end_date FROM phase"
+                                  "SELECT id, wy_plan_text(name), start_date, end_date FROM phase"
                                   " ORDER BY ordinal, id", error);
   if (stmt == NULL)
     return FALSE;

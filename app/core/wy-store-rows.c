@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "wuyou/wy-date.h"
+#include "wuyou/wy-plan-template.h"
 #include "wy-store-private.h"
 
 /* Rows of any table through the schema descriptors, and the audit log
@@ -93,7 +94,12 @@ record_from_row (WyTable       table,
                           (const char *) sqlite3_column_text (stmt, 2),
                           (const char *) sqlite3_column_text (stmt, 3));
   for (guint i = 0; i < info->n_fields; i++)
-    wy_record_take_nth (record, i, wy_store_column_text_dup (stmt, (int) i + 4));
+    {
+      if (info->fields[i].flags & WY_FIELD_FLAG_PLAN_TEXT)
+        wy_record_take_nth (record, i, g_strdup (wy_plan_text_localize ((const char *) sqlite3_column_text (stmt, (int) i + 4))));
+      else
+        wy_record_take_nth (record, i, wy_store_column_text_dup (stmt, (int) i + 4));
+    }
 
   return record;
 }

@@ -17,4 +17,14 @@ gboolean  wy_plan_template_apply    (WyStore      *store,
                                      const GDate  *plan_start,
                                      GError      **error);
 
+/* The plan's texts (targets, governance modes, tasks, phases, milestones)
+ * are stored in the language of whoever created the ledger. A text still
+ * as the template wrote it in English (the msgid) reads in the reader's
+ * language; anything else, Chinese included, reads as stored. Safe from
+ * any thread. */
+const char *wy_plan_text_localize   (const char   *stored);
+/* The same text in the plan's own Chinese words, for the official forms
+ * (台账), which are Chinese whatever the interface language. */
+const char *wy_plan_text_official   (const char   *stored);
+
 G_END_DECLS

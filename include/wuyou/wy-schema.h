@@ -47,6 +47,7 @@ typedef enum {
   WY_FIELD_FLAG_NON_NEGATIVE = 1 << 1,
   WY_FIELD_FLAG_PERCENT      = 1 << 2,  /* 0..100 */
   WY_FIELD_FLAG_PLAN_DATE    = 1 << 3,  /* moved by "shift the plan" */
+  WY_FIELD_FLAG_PLAN_TEXT    = 1 << 4,  /* read through wy_plan_text_localize() */
 } WyFieldFlags;
 
 typedef struct {
