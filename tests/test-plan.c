@@ -4,7 +4,6 @@
 #include <locale.h>
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 
 #include "wy-test-util.h"
 
@@ -185,24 +184,6 @@ test_shift_without_plan (void)
   g_assert_error (error, WY_STORE_ERROR, WY_STORE_ERROR_NOT_FOUND);
 }
 
-/* The raw stored text, past the store's reading. */
-static char *
-stored_text (const char *path,
-             const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return text;
-}
-
 /* A ledger made under English messages holds the plan's msgids. A
  * Chinese reader reads them in Chinese, the official forms carry the
  * Chinese words whatever the reader's language, a text somebody rewrote
@@ -260,22 +241,16 @@ test_plan_texts_follow_the_reader (void)
 
   /* Bulk reads (the compound list) word the mode the same way. */
   {
-    g_autoptr(WyRecord) compound = wy_record_new (WY_TABLE_COMPOUND);
-    g_autoptr(WyRecord) district = wy_record_new (WY_TABLE_DISTRICT);
-    g_autoptr(WyRecord) street = wy_record_new (WY_TABLE_STREET);
-    g_autoptr(WyRecord) community = wy_record_new (WY_TABLE_COMMUNITY);
+    WyRecord *compound = wy_record_new (WY_TABLE_COMPOUND);
+    gint64 district = wy_test_add_named (store, WY_TABLE_DISTRICT, NULL, 0, "测试区");
+    gint64 street = wy_test_add_named (store, WY_TABLE_STREET, "district_id", district, "测试街道");
+    gint64 community = wy_test_add_named (store, WY_TABLE_COMMUNITY, "street_id", street, "测试社区");
 
-    wy_record_set (district, "name", "测试区");
-    wy_record_set_int (street, "district_id", wy_store_insert (store, district, &error));
-    wy_record_set (street, "name", "测试街道");
-    wy_record_set_int (community, "street_id", wy_store_insert (store, street, &error));
-    wy_record_set (community, "name", "测试社区");
-    wy_record_set_int (compound, "community_id", wy_store_insert (store, community, &error));
+    wy_record_set_int (compound, "community_id", community);
     wy_record_set (compound, "name", "测试小区");
     wy_record_set (compound, "category", "self_managed");
     wy_record_set_int (compound, "governance_mode_id", wy_record_get_id (g_ptr_array_index (modes, 0)));
-    g_assert_cmpint (wy_store_insert (store, compound, &error), >, 0);
-    g_assert_no_error (error);
+    wy_test_insert (store, compound);
     rows = wy_store_list_compound_rows (store, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (rows->len, ==, 1);
@@ -290,9 +265,9 @@ test_plan_texts_follow_the_reader (void)
   g_assert_no_error (error);
   g_assert_true (wy_store_update_field (store, WY_TABLE_TARGET, second_id, "name", "有安全防护设施（含技防）", &error));
   g_assert_no_error (error);
-  raw_name = stored_text (path, "SELECT name FROM target ORDER BY id LIMIT 1");
+  raw_name = wy_test_sql_text (path, "SELECT name FROM target ORDER BY id LIMIT 1");
   g_assert_cmpstr (raw_name, ==, "Owners' self-governance organization");
-  raw_second = stored_text (path, "SELECT name FROM target ORDER BY id LIMIT 1 OFFSET 1");
+  raw_second = wy_test_sql_text (path, "SELECT name FROM target ORDER BY id LIMIT 1 OFFSET 1");
   g_assert_cmpstr (raw_second, ==, "有安全防护设施（含技防）");
   {
     g_autoptr(WyRecord) second = wy_store_get (store, WY_TABLE_TARGET, second_id, &error);

@@ -4,6 +4,8 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include <sqlite3.h>
+
 #include "wy-test-util.h"
 
 static char *tmp_dir;
@@ -115,4 +117,21 @@ wy_test_add_named (WyStore    *store,
     wy_record_set_int (record, parent_field, parent_id);
   wy_record_set (record, "name", name);
   return wy_test_insert (store, record);
+}
+
+char *
+wy_test_sql_text (const char *path,
+                  const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
 }

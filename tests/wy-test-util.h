@@ -29,4 +29,9 @@ gint64   wy_test_add_named (WyStore     *store,
                             gint64       parent_id,
                             const char  *name);
 
+/* The first column of the first row sql gives on the file, read with
+ * SQLite itself: what is stored, past the store's reading (NULL if none). */
+char    *wy_test_sql_text  (const char  *path,
+                            const char  *sql);
+
 G_END_DECLS

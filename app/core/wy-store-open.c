@@ -274,15 +274,27 @@ out:
 /* ------------------------------------------------------------------ */
 /* Opening, migrating, creating                                         */
 
-/* wy_plan_text(x): the plan's texts in the reader's language (see
- * wy_plan_text_localize()), for the queries that read them in bulk. */
+/* Function pointers cannot travel as SQLite's void * in ISO C: they ride
+ * in a struct. */
+typedef struct {
+  const char *(*map) (const char *stored);
+} PlanTextMap;
+
+static const PlanTextMap localize_map = { wy_plan_text_localize };
+static const PlanTextMap official_map = { wy_plan_text_official };
+
+/* wy_plan_text(x): the plan's texts in the reader's language
+ * (wy_plan_text_localize()); wy_plan_text_zh(x): in the plan's Chinese
+ * words, for the official forms (wy_plan_text_official()). For the
+ * queries that read them in bulk. */
 static void
 plan_text_sql_func (sqlite3_context  *context,
                     int               argc,
                     sqlite3_value   **argv)
 {
+  const PlanTextMap *map = sqlite3_user_data (context);
   const char *stored = (const char *) sqlite3_value_text (argv[0]);
-  const char *shown = wy_plan_text_localize (stored);
+  const char *shown = map->map (stored);
 
   if (shown == stored)
     sqlite3_result_value (context, argv[0]);
@@ -290,29 +302,13 @@ plan_text_sql_func (sqlite3_context  *context,
     sqlite3_result_text (context, shown, -1, SQLITE_STATIC);
 }
 
-/* wy_plan_text_zh(x): the same in the plan's Chinese words, for the
- * official forms. */
-static void
-plan_text_zh_sql_func (sqlite3_context  *context,
-                       int               argc,
-                       sqlite3_value   **argv)
-{
-  const char *stored = (const char *) sqlite3_value_text (argv[0]);
-  const char *official = wy_plan_text_official (stored);
-
-  if (official == stored)
-    sqlite3_result_value (context, argv[0]);
-  else
-    sqlite3_result_text (context, official, -1, SQLITE_STATIC);
-}
-
 static void
 register_functions (WyStore *self)
 {
   sqlite3_create_function (self->db, "wy_plan_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                           NULL, plan_text_sql_func, NULL, NULL);
+                           (void *) &localize_map, plan_text_sql_func, NULL, NULL);
   sqlite3_create_function (self->db, "wy_plan_text_zh", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                           NULL, plan_text_zh_sql_func, NULL, NULL);
+                           (void *) &official_map, plan_text_sql_func, NULL, NULL);
 }
 
 static gboolean
