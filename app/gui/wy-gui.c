@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include <wuyou/wuyou.h>
+
 #include "wy-gui.h"
 #include "wy-gui-resources.h"
 
@@ -76,4 +78,22 @@ wy_gui_show_error (GtkWindow    *parent,
                                             error != NULL ? error->message : "");
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+guint
+wy_gui_light_column_chars (void)
+{
+  const WyLight lights[] = { WY_LIGHT_GREEN, WY_LIGHT_YELLOW, WY_LIGHT_RED, WY_LIGHT_DONE };
+  guint widest = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lights); i++)
+    {
+      guint chars = 2;  /* the dot and a space */
+
+      for (const char *p = wy_light_to_label (lights[i]); *p != '\0'; p = g_utf8_next_char (p))
+        chars += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+      widest = MAX (widest, chars);
+    }
+
+  return widest;
 }

@@ -17,6 +17,11 @@ void wy_gui_show_error (GtkWindow    *parent,
                         const char   *heading,
                         const GError *error);
 
+/* How many GtkInscription characters the widest light word takes with
+ * its dot ("● On schedule", "● 已完成"): a Han glyph counts two, so a
+ * list's light column is as wide as its words in either language. */
+guint wy_gui_light_column_chars (void);
+
 #define WY_GUI_RESOURCE_PATH "/io/github/wuyou/Wuyou"
 
 G_END_DECLS

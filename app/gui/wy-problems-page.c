@@ -126,7 +126,7 @@ static const struct {
   guint       nat_chars;
   gboolean    expand;
 } columns[N_COLUMNS] = {
-  [COLUMN_LIGHT]            = { N_("Light"), 11, 12, FALSE },
+  [COLUMN_LIGHT]            = { N_("Light"), 0, 0, FALSE },  /* the light words */
   [COLUMN_COMPOUND]         = { N_("Compound"), 12, 18, TRUE },
   [COLUMN_COMMUNITY]        = { N_("Community"), 8, 10, FALSE },
   [COLUMN_CATEGORY]         = { N_("Category"), 8, 14, FALSE },
@@ -886,8 +886,16 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_UINT (user_data);
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), columns[column].nat_chars);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), columns[column].min_chars);
+  if (column == COLUMN_LIGHT)
+    {
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), wy_gui_light_column_chars ());
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), wy_gui_light_column_chars ());
+    }
+  else
+    {
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), columns[column].nat_chars);
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), columns[column].min_chars);
+    }
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_margin_start (inscription, 4);

@@ -105,11 +105,12 @@ static const struct {
   guint       nat_chars;
   gboolean    expand;
 } columns[N_COLUMNS] = {
-  [COLUMN_LIGHT]      = { N_("Light"), 9, 11, FALSE },
+  [COLUMN_LIGHT]      = { N_("Light"), 0, 0, FALSE },  /* the light words */
   [COLUMN_NUMBER]     = { N_("No."), 3, 3, FALSE },
   [COLUMN_TITLE]      = { N_("Task"), 20, 48, TRUE },
   [COLUMN_LEAD_UNITS] = { N_("Lead Unit"), 12, 20, FALSE },
-  [COLUMN_DEADLINE]   = { N_("Completion deadline"), 10, 10, FALSE },
+  /* TRANSLATORS: the column of a task's completion deadline (完成时限) */
+  [COLUMN_DEADLINE]   = { N_("Due by"), 10, 10, FALSE },
   [COLUMN_PROGRESS]   = { N_("Progress"), 4, 5, FALSE },
   [COLUMN_STATUS]     = { N_("Status"), 6, 8, FALSE },
 };
@@ -243,8 +244,16 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_UINT (user_data);
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), columns[column].nat_chars);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), columns[column].min_chars);
+  if (column == COLUMN_LIGHT)
+    {
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), wy_gui_light_column_chars ());
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), wy_gui_light_column_chars ());
+    }
+  else
+    {
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), columns[column].nat_chars);
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), columns[column].min_chars);
+    }
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (column == COLUMN_NUMBER || column == COLUMN_PROGRESS)
