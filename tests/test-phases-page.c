@@ -102,11 +102,41 @@ test_position (void)
                    "Phase 3 · Full roll-out by category — 107 days left");
   g_assert_cmpint (wy_phases_page_get_current_phase (page), ==, nth_id (store, WY_TABLE_PHASE, 0, 2));
 
+  /* Due by the phase's end (2023-06-30), overdue included: milestones of
+   * 2022-08-31, 09-30, 09-30, 12-31 and 2023-06-30; the plan's tasks of
+   * 2022-08-31 (two), 09-30, 12-31 and 2023-06-30, and the own task of
+   * 2023-04-30. Nothing later, nothing done. */
+  g_assert_cmpstr (wy_phases_page_get_due_text (page), ==,
+                   "Still to do by the end of this phase (2023-06-30), overdue included: 5 milestones, 6 tasks");
+  g_assert_true (wy_phases_page_set_milestone_done (page, nth_id (store, WY_TABLE_MILESTONE, 0, 0), TRUE, NULL));
+  {
+    WyRecord *problem = wy_record_new (WY_TABLE_PROBLEM);
+    gint64 district = wy_test_add_named (store, WY_TABLE_DISTRICT, NULL, 0, "示范区");
+    gint64 street = wy_test_add_named (store, WY_TABLE_STREET, "district_id", district, "青松街道");
+    gint64 community = wy_test_add_named (store, WY_TABLE_COMMUNITY, "street_id", street, "东门社区");
+    WyRecord *compound = wy_record_new (WY_TABLE_COMPOUND);
+
+    wy_record_set_int (compound, "community_id", community);
+    wy_record_set (compound, "name", "纺织厂宿舍");
+    wy_record_set (compound, "category", WY_CATEGORY_SELF_MANAGED);
+    wy_record_set_int (problem, "compound_id", wy_test_insert (store, compound));
+    wy_record_set (problem, "category", "other");
+    wy_record_set (problem, "description", "楼道堆放杂物");
+    wy_record_set (problem, "raised_date", "2023-03-01");
+    wy_record_set (problem, "deadline", "2023-06-30");
+    wy_record_set (problem, "status", WY_PROBLEM_PENDING);
+    wy_test_insert (store, problem);
+  }
+  wy_test_spin_for (20);
+  g_assert_cmpstr (wy_phases_page_get_due_text (page), ==,
+                   "Still to do by the end of this phase (2023-06-30), overdue included: 4 milestones, 6 tasks, 1 rectification item");
+
   wy_test_date (&today, "2022-06-01");
   wy_phases_page_set_today (page, &today);
   g_assert_cmpstr (wy_phases_page_get_position_text (page), ==,
                    "Before the plan: it starts on 2022-07-01, in 30 days");
   g_assert_cmpint (wy_phases_page_get_current_phase (page), ==, 0);
+  g_assert_null (wy_phases_page_get_due_text (page));
 
   wy_test_date (&today, "2022-09-30");
   wy_phases_page_set_today (page, &today);

@@ -166,6 +166,42 @@ count_overdue_since (WyStore      *store,
   return wy_store_finish_read (store, stmt, rc, error);
 }
 
+/* Not done and due on or before ?1, per kind (the order of WyDueKind). */
+#define DUE_UNTIL_COUNT_SQL \
+  "SELECT (SELECT count(*) FROM problem WHERE status <> 'signed_off' AND deadline <= ?1)," \
+  " (SELECT count(*) FROM task WHERE status <> 'done' AND deadline <= ?1)," \
+  " (SELECT count(*) FROM milestone WHERE done = 0 AND due_date <= ?1)," \
+  " (SELECT count(*) FROM assistance_unit WHERE closed = 0 AND end_date <= ?1)"
+
+gboolean
+wy_store_count_due_until (WyStore      *store,
+                          const GDate  *until,
+                          guint        *counts,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WY_IS_STORE (store), FALSE);
+  g_return_val_if_fail (until != NULL && g_date_valid (until), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  memset (counts, 0, WY_DUE_N_KINDS * sizeof *counts);
+  stmt = wy_store_prepare_cached (store, DUE_UNTIL_COUNT_SQL, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  wy_store_bind_date (stmt, 1, until);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      for (guint kind = 0; kind < WY_DUE_N_KINDS; kind++)
+        counts[kind] = (guint) sqlite3_column_int64 (stmt, (int) kind);
+      rc = sqlite3_step (stmt);
+    }
+  return wy_store_finish_read (store, stmt, rc, error);
+}
+
 guint
 wy_store_count_overdue (WyStore      *store,
                         const GDate  *today,

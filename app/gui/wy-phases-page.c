@@ -42,6 +42,7 @@ struct _WyPhasesPage
   gboolean      today_fixed;
   guint         warning_days;
   guint         rebuild_id;
+  guint         position_id;   /* idle: items elsewhere changed what is due */
   guint         updating;
   guint         scroll_ticks;
 
@@ -49,10 +50,12 @@ struct _WyPhasesPage
   GHashTable   *rows;         /* milestone id → MilestoneRow */
   gint64        current_phase;
   char         *position_text;
+  char         *due_text;      /* what is left to do by the current phase's end */
   char         *light_markup[WY_LIGHT_DONE + 1];
 
   GtkWidget    *scrolled;
   GtkWidget    *position_label;
+  GtkWidget    *due_label;
   GtkWidget    *phases_box;
 };
 
@@ -116,6 +119,63 @@ phase_title (WyRecord *phase,
                           wy_record_get (phase, "name") != NULL ? wy_record_get (phase, "name") : "");
 }
 
+/* "Still to do by the end of this phase (2027-03-31): 2 milestones, 5
+ * tasks, …": the supervisor's second question after "where are we". */
+static char *
+due_by_phase_end_text (WyPhasesPage *self,
+                       const GDate  *end)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) parts = g_string_new (NULL);
+  g_autofree char *end_iso = wy_date_to_iso (end);
+  guint counts[WY_DUE_N_KINDS];
+  const WyDueKind order[] = { WY_DUE_KIND_MILESTONE, WY_DUE_KIND_TASK, WY_DUE_KIND_PROBLEM, WY_DUE_KIND_TERM };
+
+  if (!wy_store_count_due_until (self->store, end, counts, &error))
+    {
+      g_warning ("Could not count what is due by %s: %s", end_iso, error->message);
+      return NULL;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      guint n = counts[order[i]];
+      g_autofree char *part = NULL;
+
+      if (n == 0)
+        continue;
+      switch (order[i])
+        {
+        case WY_DUE_KIND_MILESTONE:
+          part = g_strdup_printf (ngettext ("%u milestone", "%u milestones", n), n);
+          break;
+        case WY_DUE_KIND_TASK:
+          part = g_strdup_printf (ngettext ("%u task", "%u tasks", n), n);
+          break;
+        case WY_DUE_KIND_PROBLEM:
+          part = g_strdup_printf (ngettext ("%u rectification item", "%u rectification items", n), n);
+          break;
+        case WY_DUE_KIND_TERM:
+        default:
+          part = g_strdup_printf (ngettext ("%u assistance term", "%u assistance terms", n), n);
+          break;
+        }
+      if (parts->len > 0)
+        /* TRANSLATORS: separator of a list of names */
+        g_string_append (parts, _(", "));
+      g_string_append (parts, part);
+    }
+
+  if (parts->len == 0)
+    /* TRANSLATORS: %s is the phase's last day (YYYY-MM-DD) */
+    return g_strdup_printf (_("Nothing left to do by the end of this phase (%s)."), end_iso);
+  /* TRANSLATORS: the first %s is the phase's last day (YYYY-MM-DD), the
+   * second a list such as "2 milestones, 5 tasks, 73 rectification
+   * items"; overdue items are counted too */
+  return g_strdup_printf (_("Still to do by the end of this phase (%s), overdue included: %s"),
+                          end_iso, parts->str);
+}
+
 static void
 update_position (WyPhasesPage *self)
 {
@@ -126,6 +186,7 @@ update_position (WyPhasesPage *self)
 
   get_today (self, &today);
   self->current_phase = 0;
+  g_clear_pointer (&self->due_text, g_free);
 
   for (guint i = 0; i < phases->len; i++)
     {
@@ -148,6 +209,8 @@ update_position (WyPhasesPage *self)
           int left = g_date_days_between (&today, &end);
 
           self->current_phase = wy_record_get_id (phase);
+          g_free (self->due_text);
+          self->due_text = due_by_phase_end_text (self, &end);
           if (left == 0)
             /* TRANSLATORS: %s is "Phase 3 · Full roll-out by category" */
             text = g_strdup_printf (_("%s — its last day"), title);
@@ -188,6 +251,8 @@ update_position (WyPhasesPage *self)
   g_free (self->position_text);
   self->position_text = g_steal_pointer (&text);
   gtk_label_set_text (GTK_LABEL (self->position_label), self->position_text);
+  gtk_label_set_text (GTK_LABEL (self->due_label), self->due_text != NULL ? self->due_text : "");
+  gtk_widget_set_visible (self->due_label, self->due_text != NULL);
 
   /* Headings and the highlight of the current phase */
   for (guint i = 0; i < self->sections->len; i++)
@@ -536,6 +601,7 @@ rebuild (WyPhasesPage *self)
   GtkAdjustment *adjustment;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->position_id, g_source_remove);
   self->loaded = TRUE;
   self->warning_days = wy_store_get_warning_days (self->store);
 
@@ -572,6 +638,24 @@ queue_rebuild (WyPhasesPage *self)
     self->rebuild_id = g_idle_add (rebuild_cb, self);
 }
 
+static gboolean
+update_position_cb (gpointer user_data)
+{
+  WyPhasesPage *self = user_data;
+
+  self->position_id = 0;
+  update_position (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once per burst of changes (an import signals every row). */
+static void
+queue_update_position (WyPhasesPage *self)
+{
+  if (self->position_id == 0)
+    self->position_id = g_idle_add (update_position_cb, self);
+}
+
 static PhaseSection *
 find_section (WyPhasesPage *self,
               gint64        phase_id)
@@ -603,10 +687,16 @@ on_store_row_changed_cb (WyStore      *store,
 
       if (row != NULL && milestone != NULL &&
           wy_record_get_int (milestone, "phase_id", 0) == row->phase_id)
-        refresh_row (row, milestone);
+        {
+          refresh_row (row, milestone);
+          queue_update_position (self);
+        }
       else
         queue_rebuild (self);
     }
+  else if (table == WY_TABLE_PROBLEM || table == WY_TABLE_TASK ||
+           table == WY_TABLE_ASSISTANCE_UNIT)
+    queue_update_position (self);
   else if (table == WY_TABLE_PHASE)
     {
       g_autoptr(WyRecord) phase = wy_store_get (store, WY_TABLE_PHASE, id, NULL);
@@ -671,6 +761,7 @@ wy_phases_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->position_id, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->row_changed_id, self->store);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -688,6 +779,7 @@ wy_phases_page_finalize (GObject *object)
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->position_text, g_free);
+  g_clear_pointer (&self->due_text, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->light_markup); i++)
     g_clear_pointer (&self->light_markup[i], g_free);
 
@@ -760,7 +852,18 @@ wy_phases_page_new (WyStore *store)
   gtk_widget_set_valign (shift, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (shift, _("Move every date of the plan to a new start date"));
   g_signal_connect (shift, "clicked", G_CALLBACK (on_shift_clicked_cb), self);
-  gtk_box_append (GTK_BOX (header), self->position_label);
+  self->due_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->due_label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (self->due_label), TRUE);
+  gtk_widget_set_visible (self->due_label, FALSE);
+  {
+    GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+    gtk_widget_set_hexpand (texts, TRUE);
+    gtk_box_append (GTK_BOX (texts), self->position_label);
+    gtk_box_append (GTK_BOX (texts), self->due_label);
+    gtk_box_append (GTK_BOX (header), texts);
+  }
   gtk_box_append (GTK_BOX (header), shift);
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
@@ -803,6 +906,17 @@ wy_phases_page_reload (WyPhasesPage *self)
   g_return_if_fail (WY_IS_PHASES_PAGE (self));
 
   rebuild (self);
+}
+
+const char *
+wy_phases_page_get_due_text (WyPhasesPage *self)
+{
+  g_return_val_if_fail (WY_IS_PHASES_PAGE (self), NULL);
+
+  if (!self->loaded)
+    rebuild (self);
+
+  return self->due_text;
 }
 
 const char *

@@ -24,6 +24,9 @@ void          wy_phases_page_reload              (WyPhasesPage *self);
 /* "Phase 3 · Full roll-out by category — 107 days left", or where
  * today is before or after the plan. */
 const char   *wy_phases_page_get_position_text   (WyPhasesPage *self);
+/* What is left to do by the end of the current phase, or NULL outside
+ * any phase. */
+const char   *wy_phases_page_get_due_text        (WyPhasesPage *self);
 /* The phase today falls in, or 0. */
 gint64        wy_phases_page_get_current_phase   (WyPhasesPage *self);
 

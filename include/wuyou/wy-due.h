@@ -53,6 +53,14 @@ GPtrArray  *wy_store_list_due           (WyStore      *store,
                                          guint         horizon_days,
                                          GError      **error);
 
+/* What is still to do by a date (a phase's end): items not done whose
+ * deadline is on or before until, overdue ones included, into
+ * counts[WY_DUE_N_KINDS] by WyDueKind. */
+gboolean    wy_store_count_due_until    (WyStore      *store,
+                                         const GDate  *until,
+                                         guint        *counts,
+                                         GError      **error);
+
 /* Red items (deadline before today, not done) over all four kinds. */
 guint       wy_store_count_overdue      (WyStore      *store,
                                          const GDate  *today,
