@@ -7,6 +7,7 @@
 
 #include "wy-array-model.h"
 #include "wy-due-page.h"
+#include "wy-gui.h"
 
 struct _WyDuePage
 {
@@ -142,9 +143,12 @@ enum {
   N_CELLS
 };
 
+/* A cell at least min_chars wide (a Han glyph counts two), as wide as
+ * nat_chars when the row has room, ellipsized below that. */
 static GtkWidget *
 cell_label (GtkWidget *row_box,
-            int        width_chars,
+            int        min_chars,
+            int        nat_chars,
             gboolean   expand)
 {
   GtkWidget *label = gtk_label_new (NULL);
@@ -152,14 +156,25 @@ cell_label (GtkWidget *row_box,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (width_chars > 0)
+  if (nat_chars > 0)
     {
-      gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), width_chars);
+      gtk_label_set_width_chars (GTK_LABEL (label), min_chars);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), nat_chars);
     }
   gtk_widget_set_hexpand (label, expand);
   gtk_box_append (GTK_BOX (row_box), label);
   return label;
+}
+
+/* As wide as the widest kind's name, in either language. */
+static guint
+kind_column_chars (void)
+{
+  guint widest = 0;
+
+  for (WyDueKind kind = 0; kind < WY_DUE_N_KINDS; kind++)
+    widest = MAX (widest, wy_gui_text_chars (wy_due_kind_to_label (kind)));
+  return widest;
 }
 
 static void
@@ -169,21 +184,25 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget **cells = g_new0 (GtkWidget *, N_CELLS);
+  int light_chars = (int) wy_gui_light_column_chars ();
+  int kind_chars = (int) kind_column_chars ();
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
 
-  cells[CELL_HEADER] = cell_label (box, 0, TRUE);
+  cells[CELL_HEADER] = cell_label (box, 0, 0, TRUE);
   gtk_widget_add_css_class (cells[CELL_HEADER], "heading");
-  cells[CELL_LIGHT] = cell_label (box, 8, FALSE);
+  /* Every cell but the title has one width, so the columns line up from
+   * row to row; the title takes what is left. */
+  cells[CELL_LIGHT] = cell_label (box, light_chars, light_chars, FALSE);
   gtk_widget_set_margin_start (cells[CELL_LIGHT], 12);
-  cells[CELL_KIND] = cell_label (box, 14, FALSE);
-  cells[CELL_TITLE] = cell_label (box, 24, TRUE);
-  cells[CELL_DEADLINE] = cell_label (box, 10, FALSE);
-  cells[CELL_RESPONSIBLE] = cell_label (box, 16, FALSE);
-  cells[CELL_PLACE] = cell_label (box, 20, FALSE);
+  cells[CELL_KIND] = cell_label (box, kind_chars, kind_chars, FALSE);
+  cells[CELL_TITLE] = cell_label (box, 12, 24, TRUE);
+  cells[CELL_DEADLINE] = cell_label (box, 10, 10, FALSE);
+  cells[CELL_RESPONSIBLE] = cell_label (box, 16, 16, FALSE);
+  cells[CELL_PLACE] = cell_label (box, 20, 20, FALSE);
 
   g_object_set_data_full (G_OBJECT (box), "wy-cells", cells, g_free);
   gtk_list_item_set_child (list_item, box);

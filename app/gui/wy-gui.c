@@ -81,6 +81,16 @@ wy_gui_show_error (GtkWindow    *parent,
 }
 
 guint
+wy_gui_text_chars (const char *text)
+{
+  guint chars = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    chars += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return chars;
+}
+
+guint
 wy_gui_light_column_chars (void)
 {
   const WyLight lights[] = { WY_LIGHT_GREEN, WY_LIGHT_YELLOW, WY_LIGHT_RED, WY_LIGHT_DONE };
@@ -88,11 +98,8 @@ wy_gui_light_column_chars (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (lights); i++)
     {
-      guint chars = 2;  /* the dot and a space */
-
-      for (const char *p = wy_light_to_label (lights[i]); *p != '\0'; p = g_utf8_next_char (p))
-        chars += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-      widest = MAX (widest, chars);
+      /* the dot and a space, then the word */
+      widest = MAX (widest, 2 + wy_gui_text_chars (wy_light_to_label (lights[i])));
     }
 
   return widest;

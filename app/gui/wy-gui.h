@@ -17,6 +17,10 @@ void wy_gui_show_error (GtkWindow    *parent,
                         const char   *heading,
                         const GError *error);
 
+/* How many characters (GtkLabel and GtkInscription widths: about an
+ * average Latin letter) text takes: a Han glyph counts two. */
+guint wy_gui_text_chars         (const char *text);
+
 /* How many GtkInscription characters the widest light word takes with
  * its dot ("● On schedule", "● 已完成"): a Han glyph counts two, so a
  * list's light column is as wide as its words in either language. */
