@@ -14,27 +14,34 @@
 
 #define UNDO_NOTICE_SECONDS 10
 
+/* In the order shown: on a narrow window the list scrolls sideways, and
+ * the term and its light should not be what scrolls away. */
 typedef enum {
   COLUMN_NAME,
-  COLUMN_LEVEL,
-  COLUMN_COMMUNITY,
   COLUMN_TERM,
   COLUMN_LIGHT,
+  COLUMN_COMMUNITY,
+  COLUMN_LEVEL,
   COLUMN_ACTIVITIES,
   N_COLUMNS
 } Column;
 
+/* Widths in characters, a Han glyph counting two (names are Chinese
+ * whatever the interface language); 0: as wide as the column's words
+ * (levels, lights), computed in column_chars(). The term's two dates
+ * always show whole: the end is what the light is about. */
 static const struct {
   const char *title;   /* N_() */
-  guint       chars;
+  guint       min_chars;
+  guint       nat_chars;
   gboolean    expand;
 } columns[N_COLUMNS] = {
-  [COLUMN_NAME]       = { N_("Unit"), 12, TRUE },
-  [COLUMN_LEVEL]      = { N_("Level"), 14, FALSE },
-  [COLUMN_COMMUNITY]  = { N_("Community"), 10, TRUE },
-  [COLUMN_TERM]       = { N_("Term"), 21, FALSE },
-  [COLUMN_LIGHT]      = { N_("Light"), 8, FALSE },
-  [COLUMN_ACTIVITIES] = { N_("Activities"), 4, FALSE },
+  [COLUMN_NAME]       = { N_("Unit"), 12, 24, TRUE },
+  [COLUMN_LEVEL]      = { N_("Level"), 0, 0, FALSE },
+  [COLUMN_COMMUNITY]  = { N_("Community"), 8, 12, TRUE },
+  [COLUMN_TERM]       = { N_("Term"), 23, 23, FALSE },
+  [COLUMN_LIGHT]      = { N_("Light"), 0, 0, FALSE },
+  [COLUMN_ACTIVITIES] = { N_("Activities"), 4, 4, FALSE },
 };
 
 /* --- One line of the list ------------------------------------------------ */
@@ -200,15 +207,38 @@ update_status_line (WyAssistancePage *self)
 /* --- Cells --------------------------------------------------------------- */
 
 static void
+column_chars (Column  column,
+              guint  *min_chars,
+              guint  *nat_chars)
+{
+  guint words = 0;
+
+  if (column == COLUMN_LEVEL)
+    {
+      const WyFieldInfo *level = wy_schema_field (wy_schema_table (WY_TABLE_ASSISTANCE_UNIT), "level");
+
+      for (guint i = 0; level->codes[i] != NULL; i++)
+        words = MAX (words, wy_gui_text_chars (wy_schema_code_label (level, level->codes[i])));
+    }
+  else if (column == COLUMN_LIGHT)
+    words = wy_gui_light_column_chars () - 2;  /* the word, without its dot */
+
+  *min_chars = words > 0 ? words : columns[column].min_chars;
+  *nat_chars = words > 0 ? words : columns[column].nat_chars;
+}
+
+static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   gpointer                  user_data)
 {
   Column column = GPOINTER_TO_UINT (user_data);
   GtkWidget *inscription = gtk_inscription_new (NULL);
+  guint min_chars, nat_chars;
 
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), columns[column].chars);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), MIN (columns[column].chars, 6));
+  column_chars (column, &min_chars, &nat_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), nat_chars);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), min_chars);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_margin_start (inscription, 4);
   gtk_widget_set_margin_end (inscription, 4);
