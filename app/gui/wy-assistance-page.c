@@ -1098,9 +1098,7 @@ wy_assistance_page_new (WyStore *store)
 
   self->detail_stack = gtk_stack_new ();
   gtk_widget_set_size_request (self->detail_stack, 340, -1);
-  empty = gtk_label_new (_("Select a unit to see its term and activities."));
-  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
-  gtk_widget_add_css_class (empty, "dim-label");
+  empty = wy_gui_placeholder_label (_("Select a unit to see its term and activities."));
   gtk_stack_add_named (GTK_STACK (self->detail_stack), empty, "empty");
 
   detail = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);

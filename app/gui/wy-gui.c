@@ -104,3 +104,16 @@ wy_gui_light_column_chars (void)
 
   return widest;
 }
+
+GtkWidget *
+wy_gui_placeholder_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_margin_start (label, 24);
+  gtk_widget_set_margin_end (label, 24);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}

@@ -17,6 +17,10 @@ void wy_gui_show_error (GtkWindow    *parent,
                         const char   *heading,
                         const GError *error);
 
+/* What a detail pane says while nothing is selected: dim, wrapped,
+ * centred, clear of the pane's edges. */
+GtkWidget *wy_gui_placeholder_label (const char *text);
+
 /* How many characters (GtkLabel and GtkInscription widths: about an
  * average Latin letter) text takes: a Han glyph counts two. */
 guint wy_gui_text_chars         (const char *text);

@@ -22,15 +22,19 @@ typedef enum {
   N_COLUMNS
 } Column;
 
+/* Widths in characters, a Han glyph counting two (titles and names are
+ * Chinese whatever the interface language); the kind's natural width is
+ * that of its longest word, computed in kind_chars(). */
 static const struct {
   const char *title;   /* N_() */
-  guint       chars;
+  guint       min_chars;
+  guint       nat_chars;
   gboolean    expand;
 } columns[N_COLUMNS] = {
-  [COLUMN_DATE]      = { N_("Date"), 10, FALSE },
-  [COLUMN_KIND]      = { N_("Kind"), 13, FALSE },
-  [COLUMN_TITLE]     = { N_("Title or Findings"), 20, TRUE },
-  [COLUMN_COMMUNITY] = { N_("Community"), 10, FALSE },
+  [COLUMN_DATE]      = { N_("Date"), 10, 10, FALSE },
+  [COLUMN_KIND]      = { N_("Kind"), 8, 0, FALSE },
+  [COLUMN_TITLE]     = { N_("Title or Findings"), 16, 40, TRUE },
+  [COLUMN_COMMUNITY] = { N_("Community"), 8, 10, FALSE },
 };
 
 static const char * const meeting_fields[] = { "kind", "date", "title", "attendees", "community_id", "minutes", NULL };
@@ -219,6 +223,17 @@ refilter (WyMeetingsPage *self)
 
 /* --- Cells --------------------------------------------------------------- */
 
+static guint
+kind_chars (void)
+{
+  const WyFieldInfo *kind = wy_schema_field (wy_schema_table (WY_TABLE_MEETING), "kind");
+  guint widest = wy_gui_text_chars (_("Inspection"));
+
+  for (guint i = 0; kind->codes[i] != NULL; i++)
+    widest = MAX (widest, wy_gui_text_chars (wy_schema_code_label (kind, kind->codes[i])));
+  return widest;
+}
+
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -226,9 +241,10 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_UINT (user_data);
   GtkWidget *inscription = gtk_inscription_new (NULL);
+  guint nat_chars = column == COLUMN_KIND ? kind_chars () : columns[column].nat_chars;
 
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), columns[column].chars);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), MIN (columns[column].chars, 6));
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), nat_chars);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), MIN (columns[column].min_chars, nat_chars));
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_margin_start (inscription, 4);
   gtk_widget_set_margin_end (inscription, 4);
@@ -1130,9 +1146,7 @@ wy_meetings_page_new (WyStore *store)
 
   self->detail_stack = gtk_stack_new ();
   gtk_widget_set_size_request (self->detail_stack, 340, -1);
-  empty = gtk_label_new (_("Select a meeting or inspection to see it and follow it up."));
-  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
-  gtk_widget_add_css_class (empty, "dim-label");
+  empty = wy_gui_placeholder_label (_("Select a meeting or inspection to see it and follow it up."));
   gtk_stack_add_named (GTK_STACK (self->detail_stack), empty, "empty");
 
   detail = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);

@@ -1438,9 +1438,7 @@ wy_tasks_page_new (WyStore *store)
   /* Detail */
   self->detail_stack = gtk_stack_new ();
   gtk_widget_set_size_request (self->detail_stack, 340, -1);
-  empty = gtk_label_new (_("Select a task to see its progress and edit it."));
-  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
-  gtk_widget_add_css_class (empty, "dim-label");
+  empty = wy_gui_placeholder_label (_("Select a task to see its progress and edit it."));
   gtk_stack_add_named (GTK_STACK (self->detail_stack), empty, "empty");
   gtk_stack_add_named (GTK_STACK (self->detail_stack), build_detail (self), "detail");
   gtk_stack_set_visible_child_name (GTK_STACK (self->detail_stack), "empty");
