@@ -233,16 +233,10 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   gpointer                  user_data)
 {
   Column column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *inscription = gtk_inscription_new (NULL);
   guint min_chars, nat_chars;
 
   column_chars (column, &min_chars, &nat_chars);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), nat_chars);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), min_chars);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (inscription, 4);
-  gtk_widget_set_margin_end (inscription, 4);
-  gtk_list_item_set_child (list_item, inscription);
+  gtk_list_item_set_child (list_item, wy_gui_cell_inscription (min_chars, nat_chars));
 }
 
 static void

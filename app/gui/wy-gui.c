@@ -117,3 +117,18 @@ wy_gui_placeholder_label (const char *text)
   gtk_widget_add_css_class (label, "dim-label");
   return label;
 }
+
+GtkWidget *
+wy_gui_cell_inscription (guint min_chars,
+                         guint nat_chars)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), nat_chars);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_set_margin_start (inscription, 4);
+  gtk_widget_set_margin_end (inscription, 4);
+  return inscription;
+}

@@ -17,6 +17,12 @@ void wy_gui_show_error (GtkWindow    *parent,
                         const char   *heading,
                         const GError *error);
 
+/* A list cell: one line, min_chars wide at least and nat_chars when
+ * there is room (characters as wy_gui_text_chars() counts them),
+ * ellipsized at the end. */
+GtkWidget *wy_gui_cell_inscription  (guint       min_chars,
+                                     guint       nat_chars);
+
 /* What a detail pane says while nothing is selected: dim, wrapped,
  * centred, clear of the pane's edges. */
 GtkWidget *wy_gui_placeholder_label (const char *text);

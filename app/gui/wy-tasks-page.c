@@ -242,24 +242,13 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   gpointer                  user_data)
 {
   Column column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *inscription = gtk_inscription_new (NULL);
+  guint light = wy_gui_light_column_chars ();
+  GtkWidget *inscription = column == COLUMN_LIGHT ? wy_gui_cell_inscription (light, light)
+                                                  : wy_gui_cell_inscription (columns[column].min_chars,
+                                                                             columns[column].nat_chars);
 
-  if (column == COLUMN_LIGHT)
-    {
-      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), wy_gui_light_column_chars ());
-      gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), wy_gui_light_column_chars ());
-    }
-  else
-    {
-      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), columns[column].nat_chars);
-      gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), columns[column].min_chars);
-    }
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (column == COLUMN_NUMBER || column == COLUMN_PROGRESS)
     gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0f);
-  gtk_widget_set_margin_start (inscription, 4);
-  gtk_widget_set_margin_end (inscription, 4);
   gtk_list_item_set_child (list_item, inscription);
 }
 
