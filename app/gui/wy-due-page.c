@@ -201,8 +201,8 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   cells[CELL_KIND] = cell_label (box, kind_chars, kind_chars, FALSE);
   cells[CELL_TITLE] = cell_label (box, 12, 24, TRUE);
   cells[CELL_DEADLINE] = cell_label (box, 10, 10, FALSE);
-  cells[CELL_RESPONSIBLE] = cell_label (box, 16, 16, FALSE);
-  cells[CELL_PLACE] = cell_label (box, 20, 20, FALSE);
+  cells[CELL_RESPONSIBLE] = cell_label (box, 18, 18, FALSE);
+  cells[CELL_PLACE] = cell_label (box, 24, 24, FALSE);
 
   g_object_set_data_full (G_OBJECT (box), "wy-cells", cells, g_free);
   gtk_list_item_set_child (list_item, box);
