@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <gtk/gtk.h>
 
 #include "wy-due-page.h"
+#include "wy-gui.h"
 #include "wy-test-gui.h"
 #include "wy-test-util.h"
 
@@ -395,6 +397,28 @@ test_due_page_thread (void)
   wy_test_spin_for (20);
 }
 
+/* The helpers the lists size and label their cells with. */
+static void
+test_cell_helpers (void)
+{
+  g_autoptr(GtkWidget) cell = g_object_ref_sink (gtk_label_new ("东门社区居民委员会"));
+
+  g_assert_cmpuint (wy_gui_text_chars ("东门社区"), ==, 8);
+  g_assert_cmpuint (wy_gui_text_chars ("Overdue 5"), ==, 9);
+  g_assert_cmpuint (wy_gui_text_chars (NULL), ==, 0);
+  /* "● On schedule": the dot, a space and the longest light word. */
+  g_assert_cmpuint (wy_gui_light_column_chars (), ==, 2 + strlen (wy_light_to_label (WY_LIGHT_GREEN)));
+
+  wy_gui_set_cell_tooltip (cell, "东门社区居民委员会");
+  g_assert_true (gtk_widget_get_has_tooltip (cell));
+  wy_gui_set_cell_tooltip (cell, "");
+  g_assert_false (gtk_widget_get_has_tooltip (cell));
+  wy_gui_set_cell_tooltip (cell, "北湖社区");
+  g_assert_true (gtk_widget_get_has_tooltip (cell));
+  wy_gui_set_cell_tooltip (cell, NULL);
+  g_assert_false (gtk_widget_get_has_tooltip (cell));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/due-page/figures-groups-open", test_due_page);
   g_test_add_func ("/due-page/empty", test_due_page_empty);
   g_test_add_func ("/due-page/thread", test_due_page_thread);
+  g_test_add_func ("/gui/cell-helpers", test_cell_helpers);
 
   return g_test_run ();
 }

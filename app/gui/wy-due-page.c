@@ -252,12 +252,12 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (cells[CELL_LIGHT], "wy-light-yellow");
   gtk_label_set_text (GTK_LABEL (cells[CELL_KIND]), kind);
   gtk_label_set_text (GTK_LABEL (cells[CELL_TITLE]), item->title);
-  gtk_widget_set_tooltip_text (cells[CELL_TITLE], item->title);
+  wy_gui_set_cell_tooltip (cells[CELL_TITLE], item->title);
   gtk_label_set_text (GTK_LABEL (cells[CELL_DEADLINE]), item->deadline);
   gtk_label_set_text (GTK_LABEL (cells[CELL_RESPONSIBLE]), item->responsible);
-  gtk_widget_set_tooltip_text (cells[CELL_RESPONSIBLE], item->responsible);
+  wy_gui_set_cell_tooltip (cells[CELL_RESPONSIBLE], item->responsible);
   gtk_label_set_text (GTK_LABEL (cells[CELL_PLACE]), place);
-  gtk_widget_set_tooltip_text (cells[CELL_PLACE], place);
+  wy_gui_set_cell_tooltip (cells[CELL_PLACE], place);
 
   /* One sentence for a screen reader instead of six cells. */
   accessible = g_strdup_printf (_("%s: %s “%s”, due %s, %s, %s"),

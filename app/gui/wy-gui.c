@@ -132,3 +132,53 @@ wy_gui_cell_inscription (guint min_chars,
   gtk_widget_set_margin_end (inscription, 4);
   return inscription;
 }
+
+#define CELL_TOOLTIP_KEY "wy-cell-tooltip"
+#define CELL_TOOLTIP_MAX_CHARS 60
+
+static gboolean
+on_cell_query_tooltip_cb (GtkWidget  *cell,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard,
+                          GtkTooltip *tooltip,
+                          gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP_KEY);
+  GtkWidget *label;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), (int) MIN (wy_gui_text_chars (text), CELL_TOOLTIP_MAX_CHARS));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), CELL_TOOLTIP_MAX_CHARS);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_tooltip_set_custom (tooltip, label);
+  return TRUE;
+}
+
+void
+wy_gui_set_cell_tooltip (GtkWidget  *cell,
+                         const char *text)
+{
+  gboolean has_text = text != NULL && *text != '\0';
+
+  g_return_if_fail (GTK_IS_WIDGET (cell));
+
+  if (g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP_KEY "-connected") == NULL)
+    {
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), NULL);
+      g_object_set_data (G_OBJECT (cell), CELL_TOOLTIP_KEY "-connected", GINT_TO_POINTER (TRUE));
+    }
+  g_object_set_data_full (G_OBJECT (cell), CELL_TOOLTIP_KEY, g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (cell, has_text);
+  if (has_text)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}

@@ -23,6 +23,14 @@ void wy_gui_show_error (GtkWindow    *parent,
 GtkWidget *wy_gui_cell_inscription  (guint       min_chars,
                                      guint       nat_chars);
 
+/* A list cell's tooltip with its whole text (NULL or "": none). GTK
+ * 4.8 wraps a plain tooltip at a width it guesses from the text's area,
+ * which breaks a short Chinese name every four glyphs; this one is one
+ * line up to 60 characters. The text is also the cell's accessible
+ * description, as a plain tooltip's would be. */
+void       wy_gui_set_cell_tooltip  (GtkWidget  *cell,
+                                     const char *text);
+
 /* What a detail pane says while nothing is selected: dim, wrapped,
  * centred, clear of the pane's edges. */
 GtkWidget *wy_gui_placeholder_label (const char *text);

@@ -256,7 +256,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *inscription = gtk_list_item_get_child (list_item);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), item->text[column]);
-  gtk_widget_set_tooltip_text (inscription, column == COLUMN_TITLE ? item->text[column] : NULL);
+  wy_gui_set_cell_tooltip (inscription, column == COLUMN_TITLE ? item->text[column] : NULL);
 }
 
 static void

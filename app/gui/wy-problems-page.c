@@ -921,7 +921,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), cell_text (item, column));
   if (column == COLUMN_DESCRIPTION)
-    gtk_widget_set_tooltip_text (inscription, cell_text (item, column));
+    wy_gui_set_cell_tooltip (inscription, cell_text (item, column));
 }
 
 /* --- Sorting ------------------------------------------------------------- */
