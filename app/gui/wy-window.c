@@ -57,6 +57,7 @@ struct _WyWindow
   GtkSearchEntry       *search_entry;
   GtkMenuButton        *menu_button;
   GtkStack             *page_stack;
+  GtkWidget            *sidebar;
   GtkRevealer          *undo_revealer;
   GtkLabel             *undo_label;
   GtkRevealer          *file_revealer;
@@ -1084,6 +1085,7 @@ wy_window_class_init (WyWindowClass *klass)
   wy_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, WY_GUI_RESOURCE_PATH "/ui/wy-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WyWindow, title_box);
+  gtk_widget_class_bind_template_child (widget_class, WyWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, search_entry);
@@ -1106,6 +1108,33 @@ wy_window_class_init (WyWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_file_open_clicked_cb);
 }
 
+static GtkWidget *
+find_list_box (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_LIST_BOX (child) ? child : find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* GTK 4.8 names the sidebar's list "Sidebar", in English whatever the
+ * language; a screen reader says what it is for instead. */
+static void
+name_sidebar_list (WyWindow *self)
+{
+  GtkWidget *list = find_list_box (self->sidebar);
+
+  if (list != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pages"),
+                                    -1);
+}
+
 static void
 wy_window_init (WyWindow *self)
 {
@@ -1114,6 +1143,7 @@ wy_window_init (WyWindow *self)
   self->settings = create_settings ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_sidebar_list (self);
 
   /* Typing in the list starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

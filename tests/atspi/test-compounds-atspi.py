@@ -151,6 +151,9 @@ def run_once(binary, ledger):
         nameless = [f"{role(n)} {n.name!r}" for n in focusable if not n.name or n.name.startswith("Gtk")]
         assert len(focusable) > 8 and not nameless, f"controls without a name: {nameless}"
         print(f"# {len(focusable)} controls on the page, every one named")
+        sidebar = find(frame, lambda n: role(n) == "list" and n.name in ("Pages", "Sidebar"))
+        assert sidebar is not None and sidebar.name == "Pages", \
+            f"the page list is read as {sidebar.name if sidebar else None!r}, not 'Pages'"
 
         before = wait_for("the status line", lambda: status_counts(frame))
         expected, total = expected_names(ledger, SEARCH)
