@@ -28,7 +28,7 @@ typedef enum {
 
 /* Widths in characters, a Han glyph counting two (names are Chinese
  * whatever the interface language); 0: as wide as the column's words
- * (levels, lights), computed in column_chars(). The term's two dates
+ * (levels, lights), computed in create_cell_factory(). The term's two dates
  * always show whole: the end is what the light is about. */
 static const struct {
   const char *title;   /* N_() */
@@ -206,37 +206,19 @@ update_status_line (WyAssistancePage *self)
 
 /* --- Cells --------------------------------------------------------------- */
 
-static void
-column_chars (Column  column,
-              guint  *min_chars,
-              guint  *nat_chars)
+static GtkListItemFactory *
+create_cell_factory (Column column)
 {
-  guint words = 0;
+  guint words;
 
   if (column == COLUMN_LEVEL)
-    {
-      const WyFieldInfo *level = wy_schema_field (wy_schema_table (WY_TABLE_ASSISTANCE_UNIT), "level");
-
-      for (guint i = 0; level->codes[i] != NULL; i++)
-        words = MAX (words, wy_gui_text_chars (wy_schema_code_label (level, level->codes[i])));
-    }
+    words = wy_gui_code_labels_chars (wy_schema_field (wy_schema_table (WY_TABLE_ASSISTANCE_UNIT), "level"));
   else if (column == COLUMN_LIGHT)
     words = wy_gui_light_column_chars () - 2;  /* the word, without its dot */
+  else
+    return wy_gui_cell_factory_new (columns[column].min_chars, columns[column].nat_chars);
 
-  *min_chars = words > 0 ? words : columns[column].min_chars;
-  *nat_chars = words > 0 ? words : columns[column].nat_chars;
-}
-
-static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_UINT (user_data);
-  guint min_chars, nat_chars;
-
-  column_chars (column, &min_chars, &nat_chars);
-  gtk_list_item_set_child (list_item, wy_gui_cell_inscription (min_chars, nat_chars));
+  return wy_gui_cell_factory_new (words, words);
 }
 
 static void
@@ -267,9 +249,8 @@ setup_columns (WyAssistancePage *self)
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       g_autoptr(GtkColumnViewColumn) column = NULL;
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkListItemFactory *factory = create_cell_factory (i);
 
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
@@ -1092,7 +1073,7 @@ wy_assistance_page_new (WyStore *store)
 
   self->detail_stack = gtk_stack_new ();
   gtk_widget_set_size_request (self->detail_stack, 340, -1);
-  empty = wy_gui_placeholder_label (_("Select a unit to see its term and activities."));
+  empty = wy_gui_empty_detail_label (_("Select a unit to see its term and activities."));
   gtk_stack_add_named (GTK_STACK (self->detail_stack), empty, "empty");
 
   detail = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);

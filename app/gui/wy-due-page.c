@@ -23,6 +23,8 @@ struct _WyDuePage
   GDate          today;
   gboolean       today_fixed;
   WyDueGrouping  grouping;
+  int            light_chars;   /* the cells' widths, worked out once */
+  int            kind_chars;
 
   GPtrArray     *items;         /* of WyDueItem; the rows point into it */
   WyArrayModel  *rows;          /* of WyDueRow: group headers and items */
@@ -184,8 +186,6 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget **cells = g_new0 (GtkWidget *, N_CELLS);
-  int light_chars = (int) wy_gui_light_column_chars ();
-  int kind_chars = (int) kind_column_chars ();
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -196,9 +196,9 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (cells[CELL_HEADER], "heading");
   /* Every cell but the title has one width, so the columns line up from
    * row to row; the title takes what is left. */
-  cells[CELL_LIGHT] = cell_label (box, light_chars, light_chars, FALSE);
+  cells[CELL_LIGHT] = cell_label (box, self->light_chars, self->light_chars, FALSE);
   gtk_widget_set_margin_start (cells[CELL_LIGHT], 12);
-  cells[CELL_KIND] = cell_label (box, kind_chars, kind_chars, FALSE);
+  cells[CELL_KIND] = cell_label (box, self->kind_chars, self->kind_chars, FALSE);
   cells[CELL_TITLE] = cell_label (box, 12, 24, TRUE);
   cells[CELL_DEADLINE] = cell_label (box, 10, 10, FALSE);
   cells[CELL_RESPONSIBLE] = cell_label (box, 18, 18, FALSE);
@@ -849,6 +849,8 @@ wy_due_page_new (WyStore *store)
   gtk_box_append (GTK_BOX (self->box), bar);
 
   /* The list, or a word that there is nothing due. */
+  self->light_chars = (int) wy_gui_light_column_chars ();
+  self->kind_chars = (int) kind_column_chars ();
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);

@@ -3,8 +3,6 @@
 
 #include <gio/gio.h>
 
-#include <wuyou/wuyou.h>
-
 #include "wy-gui.h"
 #include "wy-gui-resources.h"
 
@@ -24,12 +22,12 @@ on_widget_realize_hook (GSignalInvocationHint *hint,
   GtkWidget *inner;
   GtkWidget *namer = widget;
 
-  if (!GTK_IS_DROP_DOWN (widget) && !GTK_IS_COLUMN_VIEW (widget))
+  if (GTK_IS_DROP_DOWN (widget))
+    inner = wy_gui_find_descendant (widget, GTK_TYPE_TOGGLE_BUTTON);
+  else if (GTK_IS_COLUMN_VIEW (widget))
+    inner = wy_gui_find_descendant (widget, GTK_TYPE_LIST_VIEW);
+  else
     return TRUE;
-
-  for (inner = gtk_widget_get_first_child (widget); inner != NULL; inner = gtk_widget_get_next_sibling (inner))
-    if (GTK_IS_TOGGLE_BUTTON (inner) || GTK_IS_LIST_VIEW (inner))
-      break;
   if (inner == NULL)
     return TRUE;
 
@@ -105,8 +103,37 @@ wy_gui_light_column_chars (void)
   return widest;
 }
 
+guint
+wy_gui_code_labels_chars (const WyFieldInfo *field)
+{
+  guint widest = 0;
+
+  g_return_val_if_fail (field != NULL && field->codes != NULL, 0);
+
+  for (guint i = 0; field->codes[i] != NULL; i++)
+    widest = MAX (widest, wy_gui_text_chars (wy_schema_code_label (field, field->codes[i])));
+  return widest;
+}
+
 GtkWidget *
-wy_gui_placeholder_label (const char *text)
+wy_gui_find_descendant (GtkWidget *widget,
+                        GType      type)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : wy_gui_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+wy_gui_empty_detail_label (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -118,19 +145,39 @@ wy_gui_placeholder_label (const char *text)
   return label;
 }
 
-GtkWidget *
-wy_gui_cell_inscription (guint min_chars,
-                         guint nat_chars)
+typedef struct {
+  guint min_chars;
+  guint nat_chars;
+} CellWidths;
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  CellWidths               *widths)
 {
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), min_chars);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), nat_chars);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), widths->min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), widths->nat_chars);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_margin_start (inscription, 4);
   gtk_widget_set_margin_end (inscription, 4);
-  return inscription;
+  gtk_list_item_set_child (list_item, inscription);
+}
+
+GtkListItemFactory *
+wy_gui_cell_factory_new (guint min_chars,
+                         guint nat_chars)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  CellWidths *widths = g_new (CellWidths, 1);
+
+  widths->min_chars = MIN (min_chars, nat_chars);
+  widths->nat_chars = nat_chars;
+  g_signal_connect_data (factory, "setup", G_CALLBACK (on_cell_setup_cb), widths,
+                         (GClosureNotify) g_free, 0);
+  return factory;
 }
 
 #define CELL_TOOLTIP_KEY "wy-cell-tooltip"

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include <wuyou/wuyou.h>
+
 G_BEGIN_DECLS
 
 /* Registers the GResource (templates, style sheet, icon) and names the
@@ -17,11 +19,12 @@ void wy_gui_show_error (GtkWindow    *parent,
                         const char   *heading,
                         const GError *error);
 
-/* A list cell: one line, min_chars wide at least and nat_chars when
- * there is room (characters as wy_gui_text_chars() counts them),
- * ellipsized at the end. */
-GtkWidget *wy_gui_cell_inscription  (guint       min_chars,
-                                     guint       nat_chars);
+/* A column's factory whose cells are one line, min_chars wide at least
+ * and nat_chars when there is room (characters as wy_gui_text_chars()
+ * counts them), ellipsized at the end. The widths are worked out once,
+ * for the column, not for every row; the caller connects "bind". */
+GtkListItemFactory *wy_gui_cell_factory_new (guint min_chars,
+                                             guint nat_chars);
 
 /* A list cell's tooltip with its whole text (NULL or "": none). GTK
  * 4.8 wraps a plain tooltip at a width it guesses from the text's area,
@@ -33,7 +36,13 @@ void       wy_gui_set_cell_tooltip  (GtkWidget  *cell,
 
 /* What a detail pane says while nothing is selected: dim, wrapped,
  * centred, clear of the pane's edges. */
-GtkWidget *wy_gui_placeholder_label (const char *text);
+GtkWidget *wy_gui_empty_detail_label (const char *text);
+
+/* The first widget of type at or below widget's children, depth first:
+ * for the parts GTK builds inside its widgets (a drop-down's button, a
+ * column view's list, a sidebar's list box). */
+GtkWidget *wy_gui_find_descendant   (GtkWidget  *widget,
+                                     GType       type);
 
 /* How many characters (GtkLabel and GtkInscription widths: about an
  * average Latin letter) text takes: a Han glyph counts two. */
@@ -43,6 +52,10 @@ guint wy_gui_text_chars         (const char *text);
  * its dot ("● On schedule", "● 已完成"): a Han glyph counts two, so a
  * list's light column is as wide as its words in either language. */
 guint wy_gui_light_column_chars (void);
+
+/* The widest of an enumerated field's translated labels, in characters
+ * (a level, a meeting's kind). */
+guint wy_gui_code_labels_chars  (const WyFieldInfo *field);
 
 #define WY_GUI_RESOURCE_PATH "/io/github/wuyou/Wuyou"
 

@@ -226,24 +226,8 @@ refilter (WyMeetingsPage *self)
 static guint
 kind_chars (void)
 {
-  const WyFieldInfo *kind = wy_schema_field (wy_schema_table (WY_TABLE_MEETING), "kind");
-  guint widest = wy_gui_text_chars (_("Inspection"));
-
-  for (guint i = 0; kind->codes[i] != NULL; i++)
-    widest = MAX (widest, wy_gui_text_chars (wy_schema_code_label (kind, kind->codes[i])));
-  return widest;
-}
-
-static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_UINT (user_data);
-  guint nat_chars = column == COLUMN_KIND ? kind_chars () : columns[column].nat_chars;
-
-  gtk_list_item_set_child (list_item,
-                           wy_gui_cell_inscription (MIN (columns[column].min_chars, nat_chars), nat_chars));
+  return MAX (wy_gui_text_chars (_("Inspection")),
+              wy_gui_code_labels_chars (wy_schema_field (wy_schema_table (WY_TABLE_MEETING), "kind")));
 }
 
 static void
@@ -265,9 +249,9 @@ setup_columns (WyMeetingsPage *self)
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       g_autoptr(GtkColumnViewColumn) column = NULL;
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      guint nat_chars = i == COLUMN_KIND ? kind_chars () : columns[i].nat_chars;
+      GtkListItemFactory *factory = wy_gui_cell_factory_new (columns[i].min_chars, nat_chars);
 
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
@@ -1141,7 +1125,7 @@ wy_meetings_page_new (WyStore *store)
 
   self->detail_stack = gtk_stack_new ();
   gtk_widget_set_size_request (self->detail_stack, 340, -1);
-  empty = wy_gui_placeholder_label (_("Select a meeting or inspection to see it and follow it up."));
+  empty = wy_gui_empty_detail_label (_("Select a meeting or inspection to see it and follow it up."));
   gtk_stack_add_named (GTK_STACK (self->detail_stack), empty, "empty");
 
   detail = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);

@@ -209,7 +209,6 @@ update_position (WyPhasesPage *self)
           int left = g_date_days_between (&today, &end);
 
           self->current_phase = wy_record_get_id (phase);
-          g_free (self->due_text);
           self->due_text = due_by_phase_end_text (self, &end);
           if (left == 0)
             /* TRANSLATORS: %s is "Phase 3 · Full roll-out by category" */

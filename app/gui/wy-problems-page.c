@@ -879,20 +879,6 @@ cell_text (WyProblemItem *item,
 }
 
 static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_UINT (user_data);
-  guint light = wy_gui_light_column_chars ();
-
-  gtk_list_item_set_child (list_item,
-                           column == COLUMN_LIGHT ? wy_gui_cell_inscription (light, light)
-                                                  : wy_gui_cell_inscription (columns[column].min_chars,
-                                                                             columns[column].nat_chars));
-}
-
-static void
 on_cell_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  WyProblemsPage           *self)
@@ -1022,6 +1008,7 @@ static void
 setup_columns (WyProblemsPage *self)
 {
   GtkSorter *view_sorter;
+  guint light_chars = wy_gui_light_column_chars ();
 
   for (guint position = 0; position < N_COLUMNS; position++)
     {
@@ -1031,9 +1018,9 @@ setup_columns (WyProblemsPage *self)
       GtkListItemFactory *factory;
       ColumnSorter *data;
 
-      factory = gtk_signal_list_item_factory_new ();
+      factory = i == COLUMN_LIGHT ? wy_gui_cell_factory_new (light_chars, light_chars)
+                                  : wy_gui_cell_factory_new (columns[i].min_chars, columns[i].nat_chars);
       g_object_set_data (G_OBJECT (factory), "wy-column", GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), self);
 
       data = g_new0 (ColumnSorter, 1);
@@ -1060,14 +1047,10 @@ static void
 scroll_to (WyProblemsPage *self,
            guint           position)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (self->column_view);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      {
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-        return;
-      }
+  GtkWidget *list = wy_gui_find_descendant (self->column_view, GTK_TYPE_LIST_VIEW);
+
+  if (list != NULL)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
 }
 
 static void

@@ -236,20 +236,13 @@ cell_text (WyTaskItem *item,
   return text != NULL ? text : "";
 }
 
+/* Numbers line up on the right. */
 static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  user_data)
+on_number_cell_setup_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *list_item,
+                         gpointer                  user_data)
 {
-  Column column = GPOINTER_TO_UINT (user_data);
-  guint light = wy_gui_light_column_chars ();
-  GtkWidget *inscription = column == COLUMN_LIGHT ? wy_gui_cell_inscription (light, light)
-                                                  : wy_gui_cell_inscription (columns[column].min_chars,
-                                                                             columns[column].nat_chars);
-
-  if (column == COLUMN_NUMBER || column == COLUMN_PROGRESS)
-    gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0f);
-  gtk_list_item_set_child (list_item, inscription);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), 1.0f);
 }
 
 static void
@@ -391,14 +384,19 @@ create_sorter (Column column)
 static void
 setup_columns (WyTasksPage *self)
 {
+  guint light_chars = wy_gui_light_column_chars ();
+
   for (guint position = 0; position < N_COLUMNS; position++)
     {
       Column i = display_order[position];
       g_autoptr(GtkColumnViewColumn) column = NULL;
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkListItemFactory *factory;
 
+      factory = i == COLUMN_LIGHT ? wy_gui_cell_factory_new (light_chars, light_chars)
+                                  : wy_gui_cell_factory_new (columns[i].min_chars, columns[i].nat_chars);
       g_object_set_data (G_OBJECT (factory), "wy-column", GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GUINT_TO_POINTER (i));
+      if (i == COLUMN_NUMBER || i == COLUMN_PROGRESS)
+        g_signal_connect_after (factory, "setup", G_CALLBACK (on_number_cell_setup_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), self);
 
       column = gtk_column_view_column_new (_(columns[i].title), factory);
@@ -415,14 +413,10 @@ static void
 scroll_to (WyTasksPage *self,
            guint        position)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (self->column_view);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      {
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-        return;
-      }
+  GtkWidget *list = wy_gui_find_descendant (self->column_view, GTK_TYPE_LIST_VIEW);
+
+  if (list != NULL)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
 }
 
 static void
@@ -1427,7 +1421,7 @@ wy_tasks_page_new (WyStore *store)
   /* Detail */
   self->detail_stack = gtk_stack_new ();
   gtk_widget_set_size_request (self->detail_stack, 340, -1);
-  empty = wy_gui_placeholder_label (_("Select a task to see its progress and edit it."));
+  empty = wy_gui_empty_detail_label (_("Select a task to see its progress and edit it."));
   gtk_stack_add_named (GTK_STACK (self->detail_stack), empty, "empty");
   gtk_stack_add_named (GTK_STACK (self->detail_stack), build_detail (self), "detail");
   gtk_stack_set_visible_child_name (GTK_STACK (self->detail_stack), "empty");

@@ -1108,26 +1108,12 @@ wy_window_class_init (WyWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_file_open_clicked_cb);
 }
 
-static GtkWidget *
-find_list_box (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = GTK_IS_LIST_BOX (child) ? child : find_list_box (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* GTK 4.8 names the sidebar's list "Sidebar", in English whatever the
  * language; a screen reader says what it is for instead. */
 static void
 name_sidebar_list (WyWindow *self)
 {
-  GtkWidget *list = find_list_box (self->sidebar);
+  GtkWidget *list = wy_gui_find_descendant (self->sidebar, GTK_TYPE_LIST_BOX);
 
   if (list != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (list),
