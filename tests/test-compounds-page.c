@@ -386,7 +386,15 @@ test_add_and_sign_off_problem (Fixture       *fixture,
   g_assert_cmpuint (wy_compound_item_get_open_problems (item), ==, open_before + 1);
 
   /* Signed off: still listed, no longer open. */
-  g_assert_true (wy_problem_sign_off (fixture->store, problem_id, "2023-03-10", "Inspector Li", &error));
+  /* Signed off the day it was raised (the dialog raises it today). */
+  {
+    g_autoptr(WyRecord) raised = wy_store_get (fixture->store, WY_TABLE_PROBLEM, problem_id, &error);
+    GDate raised_day;
+
+    wy_test_date (&raised_day, wy_record_get (raised, "raised_date"));
+    g_assert_true (wy_problem_sign_off (fixture->store, problem_id, wy_record_get (raised, "raised_date"),
+                                        "Inspector Li", &raised_day, &error));
+  }
   g_assert_no_error (error);
   spin_a_little ();
   g_assert_cmpuint (wy_compound_detail_get_n_problems (detail), ==, before + 1);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "wy-test-util.h"
 
 typedef struct {
@@ -95,10 +97,13 @@ test_sign_off_needs_date_and_verifier (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(WyRecord) problem = NULL;
 
-  g_assert_false (wy_problem_sign_off (f->store, f->problem, "2026-03-20", "  ", &error));
+  GDate today;
+
+  wy_test_date (&today, "2026-04-02");
+  g_assert_false (wy_problem_sign_off (f->store, f->problem, "2026-03-20", "  ", &today, &error));
   g_assert_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (wy_problem_sign_off (f->store, f->problem, "20.3.2026", "李强", &error));
+  g_assert_false (wy_problem_sign_off (f->store, f->problem, "20.3.2026", "李强", &today, &error));
   g_assert_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -106,7 +111,7 @@ test_sign_off_needs_date_and_verifier (Fixture       *f,
   g_assert_cmpstr (wy_record_get (problem, "status"), ==, WY_PROBLEM_IN_PROGRESS);
   g_clear_pointer (&problem, wy_record_unref);
 
-  g_assert_true (wy_problem_sign_off (f->store, f->problem, "2026-03-20", "李强", &error));
+  g_assert_true (wy_problem_sign_off (f->store, f->problem, "2026-03-20", "李强", &today, &error));
   g_assert_no_error (error);
   problem = wy_store_get (f->store, WY_TABLE_PROBLEM, f->problem, &error);
   g_assert_cmpstr (wy_record_get (problem, "status"), ==, WY_PROBLEM_SIGNED_OFF);
@@ -135,7 +140,7 @@ test_reopen_is_recorded (Fixture       *f,
   g_assert_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (wy_problem_sign_off (f->store, f->problem, "2026-03-20", "李强", &error));
+  g_assert_true (wy_problem_sign_off (f->store, f->problem, "2026-03-20", "李强", &today, &error));
   g_assert_true (wy_problem_reopen (f->store, f->problem, &today, "灯具再次损坏", &error));
   g_assert_no_error (error);
 
@@ -164,6 +169,50 @@ test_reopen_is_recorded (Fixture       *f,
   g_assert_true (saw_status_change);
 }
 
+/* The sign-off date lies between the day the item was raised and today,
+ * both included (issue 12, point 5). */
+static void
+test_sign_off_date_bounds (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  wy_test_date (&today, "2026-03-20");
+
+  /* The rule at its edges: raised 2026-03-01 (fixture), today 03-20. */
+  g_assert_true (wy_problem_check_sign_off_date ("2026-03-01", "2026-03-20", &today, &error));
+  g_assert_no_error (error);
+  g_assert_true (wy_problem_check_sign_off_date ("2026-03-01", "2026-03-01", &today, &error));
+  g_assert_no_error (error);
+  g_assert_false (wy_problem_check_sign_off_date ("2026-03-01", "2026-03-21", &today, &error));
+  g_assert_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (wy_problem_check_sign_off_date ("2026-03-01", "2026-02-28", &today, &error));
+  g_assert_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2026-03-01"));
+  g_clear_error (&error);
+  /* An old item with no raised date: only the future is refused. */
+  g_assert_true (wy_problem_check_sign_off_date (NULL, "2020-01-01", &today, &error));
+  g_assert_no_error (error);
+  /* 29 February of a leap year as today. */
+  wy_test_date (&today, "2028-02-29");
+  g_assert_true (wy_problem_check_sign_off_date ("2028-02-01", "2028-02-29", &today, &error));
+  g_assert_false (wy_problem_check_sign_off_date ("2028-02-01", "2028-03-01", &today, &error));
+  g_clear_error (&error);
+
+  /* And signing off keeps it: tomorrow is refused, nothing written. */
+  wy_test_date (&today, "2026-03-20");
+  g_assert_false (wy_problem_sign_off (f->store, f->problem, "2026-03-21", "李强", &today, &error));
+  g_assert_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (wy_problem_sign_off (f->store, f->problem, "2026-02-28", "李强", &today, &error));
+  g_assert_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (wy_problem_sign_off (f->store, f->problem, "2026-03-20", "李强", &today, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_deadline_before_raised (void)
 {
@@ -186,6 +235,8 @@ main (int argc, char *argv[])
   g_test_add ("/problems/reopen-is-recorded", Fixture, "reopen.wuyou",
               fixture_set_up, test_reopen_is_recorded, fixture_tear_down);
   g_test_add_func ("/problems/deadline-before-raised", test_deadline_before_raised);
+  g_test_add ("/problems/sign-off-date-bounds", Fixture, "sign-off-bounds.wuyou",
+              fixture_set_up, test_sign_off_date_bounds, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -27,27 +27,25 @@ wy_problem_add_update (WyStore     *store,
 }
 
 gboolean
-wy_problem_sign_off (WyStore     *store,
-                     gint64       problem_id,
-                     const char  *date_iso,
-                     const char  *verifier,
-                     GError     **error)
+wy_problem_sign_off (WyStore      *store,
+                     gint64        problem_id,
+                     const char   *date_iso,
+                     const char   *verifier,
+                     const GDate  *today,
+                     GError      **error)
 {
   g_autoptr(WyRecord) problem = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (verifier != NULL ? verifier : ""));
 
   g_return_val_if_fail (WY_IS_STORE (store), FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
 
   problem = wy_store_get (store, WY_TABLE_PROBLEM, problem_id, error);
   if (problem == NULL)
     return FALSE;
 
-  if (!wy_date_is_valid_iso (date_iso))
-    {
-      g_set_error_literal (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
-                           _("The sign-off date must be a real date (YYYY-MM-DD)."));
-      return FALSE;
-    }
+  if (!wy_problem_check_sign_off_date (wy_record_get (problem, "raised_date"), date_iso, today, error))
+    return FALSE;
 
   wy_record_set (problem, "status", WY_PROBLEM_SIGNED_OFF);
   wy_record_set (problem, "signed_off_date", date_iso);
@@ -121,4 +119,40 @@ wy_problem_deadline_before_raised (const char *raised_iso,
     return FALSE;
 
   return g_date_compare (&deadline, &raised) < 0;
+}
+
+gboolean
+wy_problem_check_sign_off_date (const char   *raised_iso,
+                                const char   *date_iso,
+                                const GDate  *today,
+                                GError      **error)
+{
+  GDate date, raised;
+
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  if (!wy_date_parse (date_iso, &date))
+    {
+      g_set_error_literal (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
+                           _("The sign-off date must be a real date (YYYY-MM-DD)."));
+      return FALSE;
+    }
+
+  /* Signing off records a verification that took place. */
+  if (g_date_compare (&date, today) > 0)
+    {
+      g_set_error_literal (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
+                           _("The sign-off date cannot be in the future."));
+      return FALSE;
+    }
+
+  if (wy_date_parse (raised_iso, &raised) && g_date_compare (&date, &raised) < 0)
+    {
+      /* Translators: %s is the date the item was raised, YYYY-MM-DD */
+      g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
+                   _("The sign-off date cannot be before the item was raised (%s)."), raised_iso);
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -22,6 +22,31 @@
 #define BOOL(n, l)          { n, WY_FIELD_BOOL, 0, l, 0, NULL, NULL }
 #define REF(n, l, fl, t)    { n, WY_FIELD_REF, fl, l, t, NULL, NULL }
 #define ENUM(n, l, fl, c)   { n, WY_FIELD_ENUM, fl, l, 0, c, c##_labels }
+/* With limits on new writes (wy_schema_check_limits) */
+#define TEXTL(n, l, fl, max)        { n, WY_FIELD_TEXT, fl, l, 0, NULL, NULL, max, 0, 0 }
+#define INTR(n, l, fl, lo, hi)      { n, WY_FIELD_INT, fl, l, 0, NULL, NULL, 0, lo, hi }
+
+/* Lengths, in characters (a Han glyph counts one). They fit the form, the
+ * detail pane and the printed ledger, whose columns wrap a name onto two
+ * lines at most: a name of 60 glyphs still reads on one A4 landscape row
+ * pair; an address gets twice that. A description or measure is a
+ * paragraph of the ledger's widest column (500); notes and minutes are
+ * read on screen, not printed in a cell (2000). A person or a phone fits a
+ * narrow column (30; 40 for "0571-87654321 转 1234" or two mobiles). */
+#define NAME_CHARS     60
+#define ADDRESS_CHARS  120
+#define PERSON_CHARS   30
+#define PHONE_CHARS    40
+#define PARAGRAPH_CHARS 500
+#define NOTES_CHARS    2000
+/* Numbers: the city's old housing stock starts about 1900 (nothing older
+ * is a "compound" with a register); the largest compounds in the seeds
+ * have some 200 buildings and 12000 households, so 500 and 20000 leave
+ * room while catching a slipped digit; residents, about four a household. */
+#define YEAR_MIN       1900
+#define BUILDINGS_MAX  500
+#define HOUSEHOLDS_MAX 20000
+#define RESIDENTS_MAX  100000
 
 static const char * const category_codes[] = { WY_CATEGORY_SELF_MANAGED, WY_CATEGORY_THREE_NONE, NULL };
 static const char * const category_codes_labels[] = { N_("Self-managed"), N_("Three-none"), NULL };
@@ -51,17 +76,17 @@ static const char * const funding_codes[] = { "residents", "original_unit", "don
 static const char * const funding_codes_labels[] = { N_("Residents' contribution"), N_("Original property-rights unit's contribution"), N_("Social donation"), N_("Social capital"), N_("Fiscal reward or subsidy"), NULL };
 
 static const WyFieldInfo district_fields[] = {
-  TEXT ("name", N_("Name"), F_REQ),
+  TEXTL ("name", N_("Name"), F_REQ, NAME_CHARS),
 };
 
 static const WyFieldInfo street_fields[] = {
   REF ("district_id", N_("District"), F_REQ, WY_TABLE_DISTRICT),
-  TEXT ("name", N_("Name"), F_REQ),
+  TEXTL ("name", N_("Name"), F_REQ, NAME_CHARS),
 };
 
 static const WyFieldInfo community_fields[] = {
   REF ("street_id", N_("Street office"), F_REQ, WY_TABLE_STREET),
-  TEXT ("name", N_("Name"), F_REQ),
+  TEXTL ("name", N_("Name"), F_REQ, NAME_CHARS),
 };
 
 static const WyFieldInfo governance_mode_fields[] = {
@@ -78,7 +103,7 @@ static const WyFieldInfo target_fields[] = {
 };
 
 static const WyFieldInfo assistance_unit_fields[] = {
-  TEXT ("name", N_("Unit"), F_REQ),
+  TEXTL ("name", N_("Unit"), F_REQ, NAME_CHARS),
   ENUM ("level", N_("Level"), F_REQ, level_codes),
   REF ("community_id", N_("Community assisted"), 0, WY_TABLE_COMMUNITY),
   DATE ("start_date", N_("Term starts"), 0),
@@ -91,36 +116,36 @@ static const WyFieldInfo assistance_unit_fields[] = {
 
 static const WyFieldInfo compound_fields[] = {
   REF ("community_id", N_("Community"), F_REQ, WY_TABLE_COMMUNITY),
-  TEXT ("name", N_("Name"), F_REQ),
-  TEXT ("address", N_("Address"), 0),
+  TEXTL ("name", N_("Name"), F_REQ, NAME_CHARS),
+  TEXTL ("address", N_("Address"), 0, ADDRESS_CHARS),
   ENUM ("category", N_("Category"), F_REQ, category_codes),
-  INT ("year_built", N_("Year built"), F_NN),
-  INT ("buildings", N_("Buildings"), F_NN),
-  INT ("households", N_("Households"), F_NN),
-  INT ("residents", N_("Residents"), F_NN),
+  INTR ("year_built", N_("Year built"), F_NN | WY_FIELD_FLAG_UNTIL_TODAY, YEAR_MIN, 9999),
+  INTR ("buildings", N_("Buildings"), F_NN, 0, BUILDINGS_MAX),
+  INTR ("households", N_("Households"), F_NN, 0, HOUSEHOLDS_MAX),
+  INTR ("residents", N_("Residents"), F_NN, 0, RESIDENTS_MAX),
   REAL ("floor_area", N_("Floor area (m²)"), F_NN),
-  TEXT ("original_unit", N_("Original property-rights unit"), 0),
-  TEXT ("contact_name", N_("Contact"), 0),
-  TEXT ("contact_phone", N_("Contact phone"), 0),
-  TEXT ("grid", N_("Grid"), 0),
-  TEXT ("grid_staff", N_("Grid staff"), 0),
-  TEXT ("grid_staff_phone", N_("Grid staff phone"), 0),
-  TEXT ("building_leaders", N_("Building leaders"), 0),
+  TEXTL ("original_unit", N_("Original property-rights unit"), 0, NAME_CHARS),
+  TEXTL ("contact_name", N_("Contact"), 0, PERSON_CHARS),
+  TEXTL ("contact_phone", N_("Contact phone"), 0, PHONE_CHARS),
+  TEXTL ("grid", N_("Grid"), 0, NAME_CHARS),
+  TEXTL ("grid_staff", N_("Grid staff"), 0, PERSON_CHARS),
+  TEXTL ("grid_staff_phone", N_("Grid staff phone"), 0, PHONE_CHARS),
+  TEXTL ("building_leaders", N_("Building leaders"), 0, PARAGRAPH_CHARS),
   BOOL ("pilot", N_("Pilot")),
   REF ("governance_mode_id", N_("Governance mode"), 0, WY_TABLE_GOVERNANCE_MODE),
-  TEXT ("mode_plan", N_("One-compound plan"), 0),
+  TEXTL ("mode_plan", N_("One-compound plan"), 0, PARAGRAPH_CHARS),
   ENUM ("owners_org_kind", N_("Owners' organization"), 0, org_codes),
-  TEXT ("owners_org_name", N_("Organization name"), 0),
+  TEXTL ("owners_org_name", N_("Organization name"), 0, NAME_CHARS),
   DATE ("owners_org_date", N_("Organization founded"), 0),
   BOOL ("rule_covenant", N_("Management covenant adopted")),
   BOOL ("rule_assembly", N_("Owners' assembly rules adopted")),
   BOOL ("rule_committee", N_("Committee work rules adopted")),
-  TEXT ("service_provider", N_("Property service provider"), 0),
+  TEXTL ("service_provider", N_("Property service provider"), 0, NAME_CHARS),
   BOOL ("service_cleaning", N_("Basic cleaning")),
   BOOL ("service_repair", N_("Basic facility repair")),
   BOOL ("service_order", N_("Basic order")),
   REF ("assistance_unit_id", N_("Assistance unit"), 0, WY_TABLE_ASSISTANCE_UNIT),
-  TEXT ("notes", N_("Notes"), 0),
+  TEXTL ("notes", N_("Notes"), 0, NOTES_CHARS),
 };
 
 static const WyFieldInfo compound_target_fields[] = {
@@ -158,23 +183,25 @@ static const WyFieldInfo problem_fields[] = {
   REF ("compound_id", N_("Compound"), F_REQ, WY_TABLE_COMPOUND),
   ENUM ("category", N_("Category"), F_REQ, problem_category_codes),
   REF ("target_id", N_("Target"), 0, WY_TABLE_TARGET),
-  TEXT ("description", N_("Problem description"), F_REQ),
-  TEXT ("measure", N_("Rectification measure"), 0),
-  TEXT ("responsible_unit", N_("Responsible unit"), 0),
-  TEXT ("responsible_person", N_("Responsible person"), 0),
+  TEXTL ("description", N_("Problem description"), F_REQ, PARAGRAPH_CHARS),
+  TEXTL ("measure", N_("Rectification measure"), 0, PARAGRAPH_CHARS),
+  /* Without a unit and a deadline an item never turns red: every new
+   * item needs both (items from older ledgers show "No deadline"). */
+  TEXTL ("responsible_unit", N_("Responsible unit"), WY_FIELD_FLAG_NEW_REQUIRED, NAME_CHARS),
+  TEXTL ("responsible_person", N_("Responsible person"), 0, PERSON_CHARS),
   DATE ("raised_date", N_("Raised on"), 0),
-  DATE ("deadline", N_("Rectification deadline"), 0),
+  DATE ("deadline", N_("Rectification deadline"), WY_FIELD_FLAG_NEW_REQUIRED),
   ENUM ("status", N_("Status"), F_REQ, problem_status_codes),
   DATE ("signed_off_date", N_("Sign-off date"), 0),
-  TEXT ("verifier", N_("Verifier"), 0),
+  TEXTL ("verifier", N_("Verifier"), 0, PERSON_CHARS),
   REF ("inspection_id", N_("Found by inspection"), 0, WY_TABLE_INSPECTION),
-  TEXT ("notes", N_("Notes"), 0),
+  TEXTL ("notes", N_("Notes"), 0, NOTES_CHARS),
 };
 
 static const WyFieldInfo problem_update_fields[] = {
   REF ("problem_id", N_("Problem"), F_REQ, WY_TABLE_PROBLEM),
   DATE ("date", N_("Date"), F_REQ),
-  TEXT ("text", N_("Rectification progress"), F_REQ),
+  TEXTL ("text", N_("Rectification progress"), F_REQ, PARAGRAPH_CHARS),
   TEXT ("author", N_("Recorded by"), 0),
 };
 
@@ -434,4 +461,109 @@ wy_schema_validate_value (const WyFieldInfo  *field,
     default:
       g_assert_not_reached ();
     }
+}
+
+static gint64
+field_max_value (const WyFieldInfo *field,
+                 const GDate       *today)
+{
+  if ((field->flags & WY_FIELD_FLAG_UNTIL_TODAY) && today != NULL && g_date_valid (today))
+    return MIN (field->max_value, (gint64) g_date_get_year (today));
+
+  return field->max_value;
+}
+
+gboolean
+wy_schema_check_limits (const WyFieldInfo  *field,
+                        const char         *value,
+                        const GDate        *today,
+                        GError            **error)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (value == NULL || value[0] == '\0')
+    {
+      if (field->flags & WY_FIELD_FLAG_NEW_REQUIRED)
+        {
+          g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
+                       _("“%s” is required."), _(field->label));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (field->kind == WY_FIELD_TEXT && field->max_chars > 0)
+    {
+      glong n_chars = g_utf8_strlen (value, -1);
+
+      if (n_chars > (glong) field->max_chars)
+        {
+          g_autofree char *max = g_strdup_printf ("%u", field->max_chars);
+          g_autofree char *has = g_strdup_printf ("%ld", n_chars);
+
+          /* Translators: a field, its limit and the length typed, e.g.
+           * "Name" can have at most 60 characters (this has 75). */
+          g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
+                       _("“%s” can have at most %s characters (this has %s)."),
+                       _(field->label), max, has);
+          return FALSE;
+        }
+    }
+
+  if (field->kind == WY_FIELD_INT && field->max_value > 0)
+    {
+      gint64 number = g_ascii_strtoll (value, NULL, 10);
+      gint64 max = field_max_value (field, today);
+
+      if (number < field->min_value || number > max)
+        {
+          g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, field->min_value);
+          g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+          /* Translators: a field and its smallest and largest value */
+          g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
+                       _("“%s” must be between %s and %s."), _(field->label), low, high);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+char *
+wy_schema_limit_hint (const WyFieldInfo *field,
+                      const GDate       *today)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (field->kind == WY_FIELD_TEXT && field->max_chars > 0)
+    {
+      g_autofree char *max = g_strdup_printf ("%u", field->max_chars);
+
+      if (field->flags & (WY_FIELD_FLAG_REQUIRED | WY_FIELD_FLAG_NEW_REQUIRED))
+        /* Translators: the hint beside a text field that must be filled */
+        return g_strdup_printf (_("Required, at most %s characters"), max);
+      /* Translators: the hint beside a text field */
+      return g_strdup_printf (_("At most %s characters"), max);
+    }
+
+  if (field->kind == WY_FIELD_INT && field->max_value > 0)
+    {
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, field->min_value);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, field_max_value (field, today));
+
+      if (field->flags & WY_FIELD_FLAG_UNTIL_TODAY)
+        /* Translators: the hint beside a year, e.g. "1900 to this year (2026)" */
+        return g_strdup_printf (_("%s to this year (%s)"), low, high);
+      /* Translators: the hint beside a number, e.g. "0 to 500" */
+      return g_strdup_printf (_("%s to %s"), low, high);
+    }
+
+  /* A drop-down always shows a choice: saying "Required" there is noise. */
+  if ((field->flags & (WY_FIELD_FLAG_REQUIRED | WY_FIELD_FLAG_NEW_REQUIRED)) &&
+      field->kind != WY_FIELD_ENUM && field->kind != WY_FIELD_REF && field->kind != WY_FIELD_BOOL)
+    /* Translators: the hint beside a field that must be filled */
+    return g_strdup (_("Required"));
+
+  return NULL;
 }

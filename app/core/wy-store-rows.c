@@ -321,6 +321,18 @@ record_rules_hold (const WyRecord  *record,
     }
 }
 
+/* Length and range (an empty value breaks neither). */
+static gboolean
+value_keeps_limits (const WyFieldInfo  *field,
+                    const char         *value,
+                    GError            **error)
+{
+  if (value == NULL || value[0] == '\0')
+    return TRUE;
+
+  return wy_schema_check_limits (field, value, NULL, error);
+}
+
 static const char *
 record_title (const WyRecord *record)
 {
@@ -347,6 +359,14 @@ wy_store_insert (WyStore   *self,
 
   if (!record_values_valid (record, error))
     return 0;
+
+  /* A new row keeps the limits of length and range; one that comes back
+   * (an undo, a merge: it carries its UUID) keeps what it had. What a new
+   * item must have (WY_FIELD_FLAG_NEW_REQUIRED) is asked by the forms. */
+  if (wy_record_get_uuid (record) == NULL)
+    for (guint i = 0; i < info->n_fields; i++)
+      if (!value_keeps_limits (&info->fields[i], wy_record_get_nth (record, i), error))
+        return 0;
 
   stmt = wy_store_prepare_cached (self, self->sql[info->table].insert, error);
   if (stmt == NULL)
@@ -488,6 +508,11 @@ wy_store_update (WyStore   *self,
       if (info->fields[i].kind == WY_FIELD_REAL && old_value != NULL && new_value != NULL &&
           g_ascii_strtod (old_value, NULL) == g_ascii_strtod (new_value, NULL))
         continue;
+
+      /* Only what changes keeps the limits: an old ledger's values that
+       * break them still allow every other edit. */
+      if (!value_keeps_limits (&info->fields[i], new_value, error))
+        return FALSE;
 
       g_array_append_val (changed, i);
       g_string_append_printf (sql, ", %s = ?", info->fields[i].name);

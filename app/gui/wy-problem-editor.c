@@ -782,7 +782,10 @@ wy_problem_editor_dialog_accept (WyProblemEditor *self)
           gtk_widget_grab_focus (self->dialog_verifier);
           return FALSE;
         }
-      ok = wy_problem_sign_off (self->store, self->problem_id, date, verifier, &error);
+      GDate today;
+
+      get_today (self, &today);
+      ok = wy_problem_sign_off (self->store, self->problem_id, date, verifier, &today, &error);
     }
   else
     {

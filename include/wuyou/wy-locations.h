@@ -15,4 +15,24 @@ gint64  wy_locations_ensure_community  (WyStore     *store,
                                         const char  *community,
                                         GError     **error);
 
+/* Renames a district, street office or community (table says which):
+ * the name is trimmed, must not be empty, keeps the name limit and must
+ * differ from its siblings'. An ordinary audited update. */
+gboolean wy_locations_rename          (WyStore     *store,
+                                       WyTable      table,
+                                       gint64       id,
+                                       const char  *name,
+                                       GError     **error);
+/* How many compounds lie in a street office or a community. */
+guint    wy_locations_count_compounds (WyStore     *store,
+                                       WyTable      table,
+                                       gint64       id);
+/* Whether a street office or community may be deleted: not while it has
+ * compounds (nor a street while it has communities); the message says how
+ * many. The delete itself goes through wy_store_delete_with_undo(). */
+gboolean wy_locations_check_delete    (WyStore     *store,
+                                       WyTable      table,
+                                       gint64       id,
+                                       GError     **error);
+
 G_END_DECLS

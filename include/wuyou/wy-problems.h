@@ -18,6 +18,13 @@ gboolean  wy_problem_sign_off            (WyStore      *store,
                                           gint64        problem_id,
                                           const char   *date_iso,
                                           const char   *verifier,
+                                          const GDate  *today,
+                                          GError      **error);
+/* A sign-off date is a real date, not after today and not before the day
+ * the item was raised (raised_iso may be NULL: an old item). */
+gboolean  wy_problem_check_sign_off_date (const char   *raised_iso,
+                                          const char   *date_iso,
+                                          const GDate  *today,
                                           GError      **error);
 gboolean  wy_problem_reopen              (WyStore      *store,
                                           gint64        problem_id,

@@ -48,6 +48,8 @@ typedef enum {
   WY_FIELD_FLAG_PERCENT      = 1 << 2,  /* 0..100 */
   WY_FIELD_FLAG_PLAN_DATE    = 1 << 3,  /* moved by "shift the plan" */
   WY_FIELD_FLAG_PLAN_TEXT    = 1 << 4,  /* read through wy_plan_text_localize() */
+  WY_FIELD_FLAG_NEW_REQUIRED = 1 << 5,  /* every new write needs it; old rows may lack it */
+  WY_FIELD_FLAG_UNTIL_TODAY  = 1 << 6,  /* a year: at most the year of "today" */
 } WyFieldFlags;
 
 typedef struct {
@@ -58,6 +60,9 @@ typedef struct {
   WyTable             ref_table;  /* for WY_FIELD_REF */
   const char * const *codes;      /* for WY_FIELD_ENUM, NULL-terminated */
   const char * const *code_labels;/* N_() msgids matching codes */
+  guint               max_chars;  /* WY_FIELD_TEXT: 0 for no limit */
+  gint64              min_value;  /* WY_FIELD_INT when max_value > 0 */
+  gint64              max_value;
 } WyFieldInfo;
 
 typedef struct {
@@ -81,6 +86,18 @@ const char        *wy_schema_code_label       (const WyFieldInfo  *field,
 gboolean           wy_schema_validate_value   (const WyFieldInfo  *field,
                                                const char         *value,
                                                GError            **error);
+/* The limits a new value must keep (length, range, "needed from now on"),
+ * checked after wy_schema_validate_value() accepted it. Rows written before the limits
+ * existed keep their values: only new writes are checked. today bounds a
+ * year (WY_FIELD_FLAG_UNTIL_TODAY); NULL leaves that bound out. */
+gboolean           wy_schema_check_limits     (const WyFieldInfo  *field,
+                                               const char         *value,
+                                               const GDate        *today,
+                                               GError            **error);
+/* The limits told next to the field ("At most 60 characters", "1900 to
+ * 2026", "Required"), translated; NULL when there are none. */
+char              *wy_schema_limit_hint       (const WyFieldInfo  *field,
+                                               const GDate        *today);
 
 /* Codes shared by the rules */
 #define WY_CATEGORY_SELF_MANAGED "self_managed"
