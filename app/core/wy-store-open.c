@@ -95,6 +95,59 @@ check_file_access (const char  *path,
   return TRUE;
 }
 
+/* The first bytes of the file, read through SQLite's own file layer.
+ *
+ * Never with fopen()/open() and close(): POSIX locks belong to the
+ * process, and closing any descriptor on the file drops every lock the
+ * process holds on it, the open ledger's connection's included. Another
+ * program closing the ledger then believes it is the last user and
+ * deletes the write-ahead log this process still writes into (issue 11).
+ * SQLite's unix layer knows the locks it holds per file and keeps such a
+ * descriptor open until they are released. Returns an SQLite code:
+ * SQLITE_CANTOPEN (errno set), SQLITE_IOERR_SHORT_READ for a file shorter
+ * than the header. */
+static int
+read_header_through_sqlite (const char *path,
+                            guint8      header[SQLITE_HEADER_SIZE],
+                            int        *open_errno)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree char *full_path = NULL;
+  g_autofree sqlite3_file *file = NULL;
+  int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB;
+  int out_flags = 0;
+  int rc;
+
+  if (vfs == NULL)
+    return SQLITE_ERROR;
+
+  full_path = g_malloc0 ((gsize) vfs->mxPathname + 1);
+  rc = vfs->xFullPathname (vfs, path, vfs->mxPathname + 1, full_path);
+  /* SQLITE_OK_SYMLINK is success too: the path went through a link. */
+  if ((rc & 0xff) != SQLITE_OK)
+    {
+      *open_errno = ENAMETOOLONG;
+      return SQLITE_CANTOPEN;
+    }
+
+  file = g_malloc0 ((gsize) vfs->szOsFile);
+  errno = 0;
+  rc = vfs->xOpen (vfs, full_path, file, flags, &out_flags);
+  if (rc != SQLITE_OK)
+    {
+      *open_errno = errno != 0 ? errno : EACCES;
+      /* The VFS contract: a failed xOpen that set pMethods still needs
+       * its xClose. */
+      if (file->pMethods != NULL)
+        file->pMethods->xClose (file);
+      return SQLITE_CANTOPEN;
+    }
+
+  rc = file->pMethods->xRead (file, header, SQLITE_HEADER_SIZE, 0);
+  file->pMethods->xClose (file);
+  return rc;
+}
+
 static gboolean
 check_sqlite_header (const char  *path,
                      GError     **error)
@@ -103,22 +156,19 @@ check_sqlite_header (const char  *path,
   g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
   guint8 header[SQLITE_HEADER_SIZE];
   GStatBuf st;
-  FILE *file;
-  size_t got;
+  int rc, open_errno = 0;
   guint32 page_size, page_count, change_counter, valid_for;
   gboolean wal_has_data;
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
+  rc = read_header_through_sqlite (path, header, &open_errno);
+  if (rc == SQLITE_CANTOPEN)
     {
       g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_UNREADABLE,
-                   _("The ledger “%s” cannot be read: %s."), basename, g_strerror (errno));
+                   _("The ledger “%s” cannot be read: %s."), basename, g_strerror (open_errno));
       return FALSE;
     }
-  got = fread (header, 1, sizeof header, file);
-  fclose (file);
 
-  if (got < sizeof header || memcmp (header, SQLITE_HEADER_MAGIC, sizeof SQLITE_HEADER_MAGIC) != 0)
+  if (rc != SQLITE_OK || memcmp (header, SQLITE_HEADER_MAGIC, sizeof SQLITE_HEADER_MAGIC) != 0)
     {
       g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_NOT_SQLITE,
                    _("“%s” is not a Wuyou ledger: it is not a database file at all."), basename);
@@ -757,5 +807,7 @@ wy_store_create (const char   *path,
       return NULL;
     }
 
+  /* The plan came with the file: nothing a user did, nothing to undo. */
+  wy_store_clear_undo (self);
   return g_steal_pointer (&self);
 }
