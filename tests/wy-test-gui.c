@@ -66,3 +66,82 @@ wy_test_type_into (WyRecordForm *form,
   else
     gtk_editable_set_text (GTK_EDITABLE (widget), text);
 }
+
+/* Whether a shortcut of controller fires for keyval + modifiers. */
+static gboolean
+shortcut_fires (GtkEventController *controller,
+                GtkWidget          *widget,
+                guint               keyval,
+                GdkModifierType     modifiers)
+{
+  GListModel *shortcuts = G_LIST_MODEL (controller);
+
+  for (guint j = 0; j < g_list_model_get_n_items (shortcuts); j++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, j);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+      GtkShortcutTrigger *triggers[2] = { trigger, NULL };
+
+      if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+        {
+          triggers[0] = gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger));
+          triggers[1] = gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger));
+        }
+
+      for (guint t = 0; t < G_N_ELEMENTS (triggers); t++)
+        {
+          if (!GTK_IS_KEYVAL_TRIGGER (triggers[t]))
+            continue;
+          if (gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (triggers[t]))) != gdk_keyval_to_lower (keyval) ||
+              (gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (triggers[t])) & gtk_accelerator_get_default_mod_mask ()) != modifiers)
+            continue;
+          if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+phase_fires (GtkWidget           *widget,
+             GtkPropagationPhase  phase,
+             guint                keyval,
+             GdkModifierType      modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == phase &&
+          shortcut_fires (controller, widget, keyval, modifiers))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+wy_test_press_key (GtkWindow       *window,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+  GtkWidget *focus = gtk_window_get_focus (window);
+  gboolean done = FALSE;
+
+  for (GtkWidget *w = focus != NULL ? focus : GTK_WIDGET (window); w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_insert (path, 0, w);
+
+  /* Capture from the window down, then bubble back up from the focus. */
+  for (guint i = 0; !done && i < path->len; i++)
+    done = phase_fires (g_ptr_array_index (path, i), GTK_PHASE_CAPTURE, keyval, modifiers);
+  for (guint i = path->len; !done && i > 0; i--)
+    done = phase_fires (g_ptr_array_index (path, i - 1), GTK_PHASE_BUBBLE, keyval, modifiers);
+
+  wy_test_spin ();
+  return done;
+}

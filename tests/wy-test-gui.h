@@ -23,5 +23,11 @@ GtkWindow *wy_test_show_in_window (GtkWidget    *child);
 void       wy_test_type_into      (WyRecordForm *form,
                                    const char   *field,
                                    const char   *text);
+/* A key press as GTK delivers it to the shortcuts of the focus widget
+ * and its ancestors (capture, then bubble); GTK 4 cannot synthesise a
+ * key event. TRUE when a shortcut took it. */
+gboolean   wy_test_press_key      (GtkWindow       *window,
+                                   guint            keyval,
+                                   GdkModifierType  modifiers);
 
 G_END_DECLS

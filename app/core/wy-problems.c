@@ -14,7 +14,10 @@ wy_problem_add_update (WyStore     *store,
                        GError     **error)
 {
   g_autoptr(WyRecord) update = wy_record_new (WY_TABLE_PROBLEM_UPDATE);
+  g_autoptr(WyRecord) problem = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *title = NULL;
+  gint64 id;
 
   g_return_val_if_fail (WY_IS_STORE (store), 0);
 
@@ -23,7 +26,21 @@ wy_problem_add_update (WyStore     *store,
   wy_record_set (update, "text", trimmed);
   wy_record_set (update, "author", wy_store_get_operator (store));
 
-  return wy_store_insert (store, update, error);
+  problem = wy_store_get (store, WY_TABLE_PROBLEM, problem_id, NULL);
+  /* Translators: names an undo step, "Undo Progress Note on “…”";
+   * %s is a rectification item */
+  title = g_strdup_printf (_("Progress Note on “%s”"),
+                           problem != NULL ? wy_record_get (problem, "description") : "");
+  if (!wy_store_change_begin (store, title, error))
+    return 0;
+
+  id = wy_store_insert (store, update, error);
+  if (id == 0 || !wy_store_change_end (store, error))
+    {
+      wy_store_change_cancel (store);
+      return 0;
+    }
+  return id;
 }
 
 gboolean
@@ -36,6 +53,7 @@ wy_problem_sign_off (WyStore      *store,
 {
   g_autoptr(WyRecord) problem = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (verifier != NULL ? verifier : ""));
+  g_autofree char *title = NULL;
 
   g_return_val_if_fail (WY_IS_STORE (store), FALSE);
   g_return_val_if_fail (today != NULL, FALSE);
@@ -51,7 +69,19 @@ wy_problem_sign_off (WyStore      *store,
   wy_record_set (problem, "signed_off_date", date_iso);
   wy_record_set (problem, "verifier", trimmed[0] != '\0' ? trimmed : NULL);
 
-  return wy_store_update (store, problem, error);
+  /* Translators: names an undo step, "Undo Sign-off of “…”";
+   * %s is a rectification item */
+  title = g_strdup_printf (_("Sign-off of “%s”"), wy_record_get (problem, "description"));
+  if (!wy_store_change_begin (store, title, error))
+    return FALSE;
+
+  if (!wy_store_update (store, problem, error) ||
+      !wy_store_change_end (store, error))
+    {
+      wy_store_change_cancel (store);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -65,6 +95,7 @@ wy_problem_reopen (WyStore      *store,
   g_autofree char *today_iso = NULL;
   g_autofree char *note = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  g_autofree char *title = NULL;
 
   g_return_val_if_fail (WY_IS_STORE (store), FALSE);
   g_return_val_if_fail (today != NULL, FALSE);
@@ -95,11 +126,17 @@ wy_problem_reopen (WyStore      *store,
   wy_record_set (problem, "signed_off_date", NULL);
   wy_record_set (problem, "verifier", NULL);
 
+  /* Translators: names an undo step, "Undo Reopening of “…”";
+   * %s is a rectification item */
+  title = g_strdup_printf (_("Reopening of “%s”"), wy_record_get (problem, "description"));
+
   if (!wy_store_begin (store, error))
     return FALSE;
 
-  if (!wy_store_update (store, problem, error) ||
+  if (!wy_store_change_begin (store, title, error) ||
+      !wy_store_update (store, problem, error) ||
       wy_problem_add_update (store, problem_id, today_iso, note, error) == 0 ||
+      !wy_store_change_end (store, error) ||
       !wy_store_commit (store, error))
     {
       wy_store_rollback (store);

@@ -58,6 +58,26 @@ gboolean           wy_store_audit               (WyStore      *self,
                                                  const char   *new_value,
                                                  GError      **error);
 
+/* wy-store-undo.c: the history of changes. The write functions tell it
+ * what they wrote (images are copied); a delete is captured before it. */
+gboolean           wy_store_is_recording        (WyStore        *self);
+void               wy_store_note_insert         (WyStore        *self,
+                                                 const WyRecord *after);
+void               wy_store_note_update         (WyStore        *self,
+                                                 const WyRecord *before,
+                                                 const WyRecord *after);
+WyUndo            *wy_store_capture_delete      (WyStore        *self,
+                                                 WyTable         table,
+                                                 gint64          id,
+                                                 GError        **error);
+void               wy_store_note_delete         (WyStore        *self,
+                                                 WyUndo         *deleted);
+guint64            wy_store_get_last_change_serial (WyStore     *self);
+/* A transaction (wy_store_begin … commit) is one change. */
+void               wy_store_changes_transaction_begun (WyStore  *self);
+void               wy_store_changes_transaction_ended (WyStore  *self,
+                                                       gboolean  committed);
+
 typedef struct {
   int         version;      /* user_version after this step */
   const char *description;

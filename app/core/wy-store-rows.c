@@ -403,6 +403,7 @@ wy_store_insert (WyStore   *self,
     }
 
   wy_record_set_identity (record, id, uuid, now, now);
+  wy_store_note_insert (self, record);
   g_signal_emit (self, wy_store_row_changed_signal, 0, (int) info->table, id);
   return id;
 }
@@ -572,6 +573,7 @@ wy_store_update (WyStore   *self,
 
   wy_record_set_identity (record, wy_record_get_id (stored), wy_record_get_uuid (stored),
                           wy_record_get_created (stored), now);
+  wy_store_note_update (self, stored, record);
   g_signal_emit (self, wy_store_row_changed_signal, 0, (int) info->table, wy_record_get_id (record));
   return TRUE;
 }
@@ -612,6 +614,7 @@ wy_store_delete (WyStore  *self,
 {
   const WyTableInfo *info;
   g_autoptr(WyRecord) stored = NULL;
+  g_autoptr(WyUndo) taken = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
@@ -623,6 +626,14 @@ wy_store_delete (WyStore  *self,
   stored = wy_store_get (self, table, id, error);
   if (stored == NULL)
     return FALSE;
+
+  /* What the delete takes with it, for undo. */
+  if (wy_store_is_recording (self))
+    {
+      taken = wy_store_capture_delete (self, table, id, error);
+      if (taken == NULL)
+        return FALSE;
+    }
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", info->name);
   stmt = wy_store_prepare_cached (self, sql, error);
@@ -652,6 +663,7 @@ wy_store_delete (WyStore  *self,
       return FALSE;
     }
 
+  wy_store_note_delete (self, g_steal_pointer (&taken));
   g_signal_emit (self, wy_store_row_changed_signal, 0, (int) table, id);
   return TRUE;
 }

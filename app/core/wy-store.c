@@ -285,7 +285,11 @@ wy_store_begin (WyStore  *self,
                 GError  **error)
 {
   g_return_val_if_fail (WY_IS_STORE (self), FALSE);
-  return wy_store_exec (self, "BEGIN IMMEDIATE", _("Starting a change"), error);
+
+  if (!wy_store_exec (self, "BEGIN IMMEDIATE", _("Starting a change"), error))
+    return FALSE;
+  wy_store_changes_transaction_begun (self);
+  return TRUE;
 }
 
 gboolean
@@ -293,7 +297,11 @@ wy_store_commit (WyStore  *self,
                  GError  **error)
 {
   g_return_val_if_fail (WY_IS_STORE (self), FALSE);
-  return wy_store_exec (self, "COMMIT", _("Saving"), error);
+
+  if (!wy_store_exec (self, "COMMIT", _("Saving"), error))
+    return FALSE;
+  wy_store_changes_transaction_ended (self, TRUE);
+  return TRUE;
 }
 
 gboolean
@@ -337,6 +345,7 @@ wy_store_rollback (WyStore *self)
 
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  wy_store_changes_transaction_ended (self, FALSE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -481,15 +490,16 @@ wy_store_shift_plan (WyStore      *self,
   if (days == 0)
     return TRUE;
 
-  if (!wy_store_savepoint_begin (self, error))
+  /* Translators: names an undo step, "Undo Plan Shift" */
+  if (!wy_store_change_begin (self, _("Plan Shift"), error))
     return FALSE;
 
   if (!shift_dates_of (self, WY_TABLE_PHASE, days, error) ||
       !shift_dates_of (self, WY_TABLE_MILESTONE, days, error) ||
       !shift_dates_of (self, WY_TABLE_TASK, days, error) ||
-      !wy_store_savepoint_release (self, error))
+      !wy_store_change_end (self, error))
     {
-      wy_store_savepoint_rollback (self);
+      wy_store_change_cancel (self);
       return FALSE;
     }
 
@@ -552,6 +562,17 @@ wy_store_class_init (WyStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT64);
+
+  /**
+   * WyStore::undo-changed:
+   *
+   * What undo or redo would do changed (wy_store_get_undo_title()).
+   */
+  g_signal_new (WY_STORE_SIGNAL_UNDO_CHANGED,
+                G_TYPE_FROM_CLASS (klass),
+                G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL,
+                G_TYPE_NONE, 0);
 }
 
 static void

@@ -179,8 +179,12 @@ field_show_value (Field      *field,
     case WY_FIELD_TEXT:
       if (GTK_IS_TEXT_VIEW (field->widget))
         {
-          gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget)),
-                                    value != NULL ? value : "", -1);
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget));
+
+          /* What the ledger holds is where the field's own undo stops. */
+          gtk_text_buffer_begin_irreversible_action (buffer);
+          gtk_text_buffer_set_text (buffer, value != NULL ? value : "", -1);
+          gtk_text_buffer_end_irreversible_action (buffer);
           break;
         }
       G_GNUC_FALLTHROUGH;
@@ -189,11 +193,37 @@ field_show_value (Field      *field,
     case WY_FIELD_REAL:
     case WY_FIELD_DATE:
     default:
+      /* Ctrl+Z in the field undoes typing, never the showing of the
+       * stored value: an undoable set_text let it empty the field, and
+       * leaving the field then saved the empty value. Turning the
+       * entry's undo off and on forgets its history. */
+      gtk_editable_set_enable_undo (GTK_EDITABLE (field->widget), FALSE);
       gtk_editable_set_text (GTK_EDITABLE (field->widget), value != NULL ? value : "");
+      gtk_editable_set_enable_undo (GTK_EDITABLE (field->widget), TRUE);
       break;
     }
 
   self->loading--;
+}
+
+/* Once saved, the typing is the ledger's to undo (the window's Undo),
+ * no longer the field's: Ctrl+Z in it cannot bring back a value that
+ * leaving the field would then save. */
+static void
+forget_typing (Field *field)
+{
+  if (GTK_IS_TEXT_VIEW (field->widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget));
+
+      gtk_text_buffer_begin_irreversible_action (buffer);
+      gtk_text_buffer_end_irreversible_action (buffer);
+    }
+  else if (GTK_IS_EDITABLE (field->widget))
+    {
+      gtk_editable_set_enable_undo (GTK_EDITABLE (field->widget), FALSE);
+      gtk_editable_set_enable_undo (GTK_EDITABLE (field->widget), TRUE);
+    }
 }
 
 static void
@@ -302,6 +332,7 @@ write_field (WyRecordForm *self,
   field_set_error (field, NULL);
   g_free (field->shown);
   field->shown = g_strdup (value);
+  forget_typing (field);
 
   g_signal_emit (self, signals[SAVED], 0, name);
   return TRUE;

@@ -886,24 +886,6 @@ on_undo_close_clicked_cb (GtkButton   *button,
   hide_undo_notice (self);
 }
 
-static gboolean
-undo_shortcut_cb (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
-{
-  WyTasksPage *self = WY_TASKS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-
-  /* Nothing of this page to undo: let the window have the keys. */
-  if (self->undo_stack->len == 0)
-    return FALSE;
-
-  if (!wy_tasks_page_undo (self, &error))
-    wy_gui_show_error (GTK_WINDOW (gtk_widget_get_root (widget)),
-                       _("Could not undo the delete"), error);
-  return TRUE;
-}
-
 static void
 on_delete_response_cb (GtkDialog   *dialog,
                        int          response,
@@ -1257,7 +1239,8 @@ wy_tasks_page_class_init (WyTasksPageClass *klass)
   object_class->dispose = wy_tasks_page_dispose;
   object_class->finalize = wy_tasks_page_finalize;
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, undo_shortcut_cb, NULL);
+  /* Ctrl+Z is the window's: its history undoes a task's delete in order
+   * with every other change. */
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "wy-tasks-page");

@@ -457,11 +457,15 @@ wy_window_actions_undo (GSimpleAction *action,
                         GVariant      *param,
                         gpointer       user_data)
 {
-  WyWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
+  _wy_window_replay_or_report (WY_WINDOW (user_data), FALSE);
+}
 
-  if (!wy_window_undo (self, &error))
-    wy_gui_show_error (GTK_WINDOW (self), _("Could not undo the delete"), error);
+static void
+wy_window_actions_redo (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  _wy_window_replay_or_report (WY_WINDOW (user_data), TRUE);
 }
 
 static const GActionEntry window_actions[] = {
@@ -475,6 +479,7 @@ static const GActionEntry window_actions[] = {
   { .name = "new-problem", .activate = wy_window_actions_new_problem },
   { .name = "delete-compound", .activate = wy_window_actions_delete_compound },
   { .name = "undo", .activate = wy_window_actions_undo },
+  { .name = "redo", .activate = wy_window_actions_redo },
 };
 
 static void
@@ -498,6 +503,7 @@ _wy_window_update_actions (WyWindow *self)
   set_enabled (self, "new-problem", selected > 0);
   set_enabled (self, "delete-compound", selected > 0 && on_compounds);
   set_enabled (self, "undo", _wy_window_can_undo (self));
+  set_enabled (self, "redo", _wy_window_can_redo (self));
 }
 
 void

@@ -10,6 +10,10 @@ void       _wy_window_actions_init      (WyWindow *self);
 /* Enables the actions that need a selected compound or something to undo. */
 void       _wy_window_update_actions    (WyWindow *self);
 gboolean   _wy_window_can_undo          (WyWindow *self);
+gboolean   _wy_window_can_redo          (WyWindow *self);
+/* Undo or redo the last change; an error is shown in a dialog. */
+void       _wy_window_replay_or_report  (WyWindow *self,
+                                         gboolean  redo);
 /* The window's GSettings, or NULL when the schema is not installed. */
 GSettings *_wy_window_get_settings      (WyWindow *self);
 

@@ -22,11 +22,6 @@
 #define UNDO_NOTICE_SECONDS 10
 #define FILE_NOTICE_SECONDS 15
 
-typedef struct {
-  WyUndo *undo;
-  gint64  id;
-} UndoEntry;
-
 struct _WyWindow
 {
   GtkApplicationWindow  parent_instance;
@@ -43,7 +38,7 @@ struct _WyWindow
   WyMeetingsPage       *meetings_page;
   WyDuePage            *due_page;
   GHashTable           *searches;     /* page name → its search text */
-  GPtrArray            *undo_stack;   /* of UndoEntry, newest last */
+  GMenu                *undo_section; /* "Undo …" and "Redo …" in the main menu */
   guint                 undo_timeout;
   guint                 file_timeout;
   char                 *file_uri;     /* of the "Exported … Open" notice */
@@ -60,6 +55,8 @@ struct _WyWindow
   GtkWidget            *sidebar;
   GtkRevealer          *undo_revealer;
   GtkLabel             *undo_label;
+  GtkWidget            *undo_button;
+  GMenu                *primary_menu;
   GtkRevealer          *file_revealer;
   GtkRevealer          *due_revealer;
   GtkLabel             *due_label;
@@ -78,13 +75,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void hide_file_notice (WyWindow *self);
-
-static void
-undo_entry_free (UndoEntry *entry)
-{
-  g_clear_pointer (&entry->undo, wy_undo_free);
-  g_free (entry);
-}
 
 void
 wy_window_reload (WyWindow *self)
@@ -303,10 +293,143 @@ on_undo_dismiss_clicked_cb (GtkButton *button,
   hide_undo_notice (self);
 }
 
+static void
+show_undo_notice (WyWindow   *self,
+                  const char *text,
+                  gboolean    with_undo)
+{
+  gtk_label_set_text (self->undo_label, text);
+  gtk_widget_set_visible (self->undo_button, with_undo);
+  hide_file_notice (self);
+  gtk_revealer_set_reveal_child (self->undo_revealer, TRUE);
+  g_clear_handle_id (&self->undo_timeout, g_source_remove);
+  self->undo_timeout = g_timeout_add_seconds (UNDO_NOTICE_SECONDS, on_undo_timeout_cb, self);
+}
+
 gboolean
 _wy_window_can_undo (WyWindow *self)
 {
-  return self->undo_stack->len > 0;
+  return self->store != NULL && wy_store_get_undo_title (self->store) != NULL;
+}
+
+gboolean
+_wy_window_can_redo (WyWindow *self)
+{
+  return self->store != NULL && wy_store_get_redo_title (self->store) != NULL;
+}
+
+/* A long item's description would make a menu as wide as the screen. */
+static char *
+shorten (const char *title)
+{
+  if (g_utf8_strlen (title, -1) <= 40)
+    return g_strdup (title);
+  return g_strconcat (g_utf8_substring (title, 0, 39), "…", NULL);
+}
+
+static void
+update_undo_menu (WyWindow *self)
+{
+  const char *undo = wy_store_get_undo_title (self->store);
+  const char *redo = wy_store_get_redo_title (self->store);
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+  g_autoptr(GMenuItem) undo_item = NULL;
+  g_autoptr(GMenuItem) redo_item = NULL;
+
+  if (undo != NULL)
+    {
+      g_autofree char *title = shorten (undo);
+
+      /* Translators: a menu item; %s names the step, such as
+       * "Edit of Households" or "Sign-off of “…”" */
+      undo_label = g_strdup_printf (_("Undo %s"), title);
+    }
+  else
+    undo_label = g_strdup (_("Nothing to Undo"));
+
+  if (redo != NULL)
+    {
+      g_autofree char *title = shorten (redo);
+
+      /* Translators: a menu item; %s names the step, such as
+       * "Edit of Households" or "Sign-off of “…”" */
+      redo_label = g_strdup_printf (_("Redo %s"), title);
+    }
+  else
+    redo_label = g_strdup (_("Nothing to Redo"));
+
+  undo_item = g_menu_item_new (undo_label, "win.undo");
+  g_menu_item_set_attribute (undo_item, "accel", "s", "<Primary>z");
+  redo_item = g_menu_item_new (redo_label, "win.redo");
+  g_menu_item_set_attribute (redo_item, "accel", "s", "<Primary><Shift>z");
+
+  g_menu_remove_all (self->undo_section);
+  g_menu_append_item (self->undo_section, undo_item);
+  g_menu_append_item (self->undo_section, redo_item);
+
+  _wy_window_update_actions (self);
+}
+
+static void
+on_store_undo_changed_cb (WyStore  *store,
+                          WyWindow *self)
+{
+  update_undo_menu (self);
+}
+
+/* What an undo or redo brought back or took away: a compound that is
+ * back is shown and selected. */
+static void
+show_replayed (WyWindow *self,
+               WyTable   table,
+               gint64    id)
+{
+  g_autoptr(WyRecord) record = NULL;
+
+  if (table != WY_TABLE_COMPOUND || id <= 0)
+    return;
+
+  wy_compounds_page_refresh_compound (self->compounds_page, id);
+  record = wy_store_get (self->store, table, id, NULL);
+  if (record == NULL || wy_compounds_page_get_selected_id (self->compounds_page) == id)
+    return;
+
+  wy_window_show_page (self, "compounds");
+  wy_compounds_page_select_compound (self->compounds_page, id);
+}
+
+gboolean
+wy_window_delete_with_undo (WyWindow  *self,
+                            WyTable    table,
+                            gint64     id,
+                            GError   **error)
+{
+  const WyTableInfo *info;
+  g_autoptr(WyRecord) record = NULL;
+  g_autofree char *notice = NULL;
+  const char *title = NULL;
+
+  g_return_val_if_fail (WY_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (table < WY_N_TABLES, FALSE);
+
+  info = wy_schema_table (table);
+  record = wy_store_get (self->store, table, id, error);
+  if (record == NULL)
+    return FALSE;
+  if (info->title_field != NULL &&
+      wy_schema_field (info, info->title_field)->kind != WY_FIELD_REF)
+    title = wy_record_get (record, info->title_field);
+
+  if (!wy_store_delete (self->store, table, id, error))
+    return FALSE;
+
+  /* Translators: the notice after a delete, with an Undo button beside it */
+  notice = g_strdup_printf (_("Deleted “%s”"), title != NULL ? title : _(info->label));
+  show_undo_notice (self, notice, TRUE);
+  _wy_window_update_actions (self);
+
+  return TRUE;
 }
 
 gboolean
@@ -314,9 +437,6 @@ wy_window_delete_compound (WyWindow  *self,
                            gint64     compound_id,
                            GError   **error)
 {
-  g_autofree char *notice = NULL;
-  WyUndo *undo = NULL;
-  UndoEntry *entry;
   GListModel *model;
   guint position = 0, n;
   gboolean was_selected;
@@ -328,13 +448,8 @@ wy_window_delete_compound (WyWindow  *self,
   if (was_selected)
     position = wy_compounds_page_get_selected_position (self->compounds_page);
 
-  if (!wy_store_delete_with_undo (self->store, WY_TABLE_COMPOUND, compound_id, &undo, error))
+  if (!wy_window_delete_with_undo (self, WY_TABLE_COMPOUND, compound_id, error))
     return FALSE;
-
-  entry = g_new0 (UndoEntry, 1);
-  entry->undo = undo;
-  entry->id = compound_id;
-  g_ptr_array_add (self->undo_stack, entry);
 
   wy_compounds_page_refresh_compound (self->compounds_page, compound_id);
 
@@ -349,16 +464,32 @@ wy_window_delete_compound (WyWindow  *self,
                                            wy_compound_item_get_id ((WyCompoundItem *)item));
     }
 
-  /* Translators: the notice after a delete, with an Undo button beside it */
-  notice = g_strdup_printf (_("Deleted “%s”"), wy_undo_get_title (undo) != NULL ? wy_undo_get_title (undo) : "");
-  gtk_label_set_text (self->undo_label, notice);
-  hide_file_notice (self);
-  gtk_revealer_set_reveal_child (self->undo_revealer, TRUE);
-  g_clear_handle_id (&self->undo_timeout, g_source_remove);
-  self->undo_timeout = g_timeout_add_seconds (UNDO_NOTICE_SECONDS, on_undo_timeout_cb, self);
+  return TRUE;
+}
 
+static gboolean
+replay (WyWindow  *self,
+        gboolean   redo,
+        GError   **error)
+{
+  WyTable table = WY_N_TABLES;
+  gint64 id = 0;
+  gboolean ok;
+
+  if ((redo ? wy_store_get_redo_title (self->store) : wy_store_get_undo_title (self->store)) == NULL)
+    {
+      show_undo_notice (self, redo ? _("Nothing to redo") : _("Nothing to undo"), FALSE);
+      return TRUE;
+    }
+
+  ok = redo ? wy_store_redo_last (self->store, &table, &id, error)
+            : wy_store_undo_last (self->store, &table, &id, error);
+  if (!ok)
+    return FALSE;
+
+  hide_undo_notice (self);
+  show_replayed (self, table, id);
   _wy_window_update_actions (self);
-
   return TRUE;
 }
 
@@ -366,27 +497,47 @@ gboolean
 wy_window_undo (WyWindow  *self,
                 GError   **error)
 {
-  UndoEntry *entry;
-  gint64 id;
-
   g_return_val_if_fail (WY_IS_WINDOW (self), FALSE);
 
-  if (self->undo_stack->len == 0)
+  return replay (self, FALSE, error);
+}
+
+gboolean
+wy_window_redo (WyWindow  *self,
+                GError   **error)
+{
+  g_return_val_if_fail (WY_IS_WINDOW (self), FALSE);
+
+  return replay (self, TRUE, error);
+}
+
+void
+_wy_window_replay_or_report (WyWindow *self,
+                             gboolean  redo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!replay (self, redo, &error))
+    wy_gui_show_error (GTK_WINDOW (self),
+                       redo ? _("Could not redo the change") : _("Could not undo the change"),
+                       error);
+}
+
+/* Ctrl+Z and Ctrl+Shift+Z. In a text field they are the field's own:
+ * GtkText took them while it had typing to undo, and with none left they
+ * must not reach into the ledger from there either. */
+static gboolean
+undo_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  WyWindow *self = WY_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
     return TRUE;
 
-  entry = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
-  if (!wy_store_undo (self->store, entry->undo, error))
-    return FALSE;
-
-  id = entry->id;
-  g_ptr_array_remove_index (self->undo_stack, self->undo_stack->len - 1);
-
-  hide_undo_notice (self);
-  wy_window_show_page (self, "compounds");
-  wy_compounds_page_refresh_compound (self->compounds_page, id);
-  wy_compounds_page_select_compound (self->compounds_page, id);
-  _wy_window_update_actions (self);
-
+  _wy_window_replay_or_report (self, g_variant_get_boolean (args));
   return TRUE;
 }
 
@@ -972,6 +1123,10 @@ wy_window_constructed (GObject *object)
 
   update_title (self);
   add_pages (self);
+  g_menu_insert_section (self->primary_menu, 0, NULL, G_MENU_MODEL (self->undo_section));
+  g_signal_connect_object (self->store, WY_STORE_SIGNAL_UNDO_CHANGED,
+                           G_CALLBACK (on_store_undo_changed_cb), self, 0);
+  update_undo_menu (self);
   _wy_window_update_actions (self);
   check_newly_overdue (self);
 
@@ -1011,7 +1166,7 @@ wy_window_finalize (GObject *object)
   g_clear_pointer (&self->ledger_title, g_free);
   g_clear_pointer (&self->searches, g_hash_table_unref);
   g_clear_pointer (&self->file_uri, g_free);
-  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_object (&self->undo_section);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (wy_window_parent_class)->finalize (object);
@@ -1080,7 +1235,10 @@ wy_window_class_init (WyWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Bubbling shortcuts: a focused text field keeps its own Ctrl+Z. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                undo_shortcut_cb, "b", FALSE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                undo_shortcut_cb, "b", TRUE);
 
   wy_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, WY_GUI_RESOURCE_PATH "/ui/wy-window.ui");
@@ -1093,6 +1251,8 @@ wy_window_class_init (WyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WyWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, undo_revealer);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, undo_label);
+  gtk_widget_class_bind_template_child (widget_class, WyWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, WyWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, file_revealer);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, file_label);
   gtk_widget_class_bind_template_child (widget_class, WyWindow, due_revealer);
@@ -1124,7 +1284,7 @@ name_sidebar_list (WyWindow *self)
 static void
 wy_window_init (WyWindow *self)
 {
-  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
+  self->undo_section = g_menu_new ();
   self->searches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->settings = create_settings ();
 

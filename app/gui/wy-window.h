@@ -34,13 +34,26 @@ void             wy_window_show_page          (WyWindow       *self,
 const char      *wy_window_get_page           (WyWindow       *self);
 GtkEditable     *wy_window_get_search_entry   (WyWindow       *self);
 
-/* Deletes a compound with all its problems (no question asked: the
- * win.delete-compound action asks first) and shows "Deleted … Undo". */
+/* Deletes a row of any table with everything that hangs off it (no
+ * question asked: ask first), as one step of the ledger's undo history,
+ * and shows "Deleted “…”  [Undo]". Undo (that button, Ctrl+Z outside a
+ * text field, the main menu) puts it all back with its ids. */
+gboolean         wy_window_delete_with_undo   (WyWindow       *self,
+                                               WyTable         table,
+                                               gint64          id,
+                                               GError        **error);
+/* The same for a compound (with all its problems), and the next compound
+ * is selected in its place (the win.delete-compound action asks first). */
 gboolean         wy_window_delete_compound    (WyWindow       *self,
                                                gint64          compound_id,
                                                GError        **error);
-/* Brings back what the last delete took and selects it (win.undo). */
+/* Undoes / redoes the last change to the ledger, whatever it was
+ * (win.undo, win.redo); a compound brought back is selected. With
+ * nothing to undo it says so in a notice. FALSE when the store refused
+ * (the rows were changed since). */
 gboolean         wy_window_undo               (WyWindow       *self,
+                                               GError        **error);
+gboolean         wy_window_redo               (WyWindow       *self,
                                                GError        **error);
 /* The text of the "Deleted …" notice while it is shown, or NULL. */
 const char      *wy_window_get_undo_notice    (WyWindow       *self);

@@ -25,6 +25,7 @@ typedef enum {
   WY_STORE_ERROR_INVALID,       /* a value that breaks a rule */
   WY_STORE_ERROR_CONSTRAINT,    /* duplicate, or a row still in use */
   WY_STORE_ERROR_FAILED,        /* anything else SQLite reported */
+  WY_STORE_ERROR_CHANGED,       /* undo refused: the row was changed since */
 } WyStoreError;
 
 #define WY_TYPE_STORE (wy_store_get_type ())
@@ -143,6 +144,41 @@ gboolean    wy_store_undo               (WyStore        *self,
 const char *wy_undo_get_title           (WyUndo         *undo);
 WyTable     wy_undo_get_table           (WyUndo         *undo);
 void        wy_undo_free                (WyUndo         *undo);
+
+/* Undo and redo of everything users change, for the session. A change is
+ * what one user action wrote; open one around the action, with a title
+ * that names it for the menu ("Sign-off of “…”", "Plan Shift"): every
+ * insert, update and delete until the matching end goes into it (changes
+ * nest; each is a SAVEPOINT, so one opens inside a transaction too).
+ * A write outside any change is a change of its own, and a transaction
+ * (wy_store_begin … commit) is one change. Undo and redo go through the
+ * store like any write: audited, emitting row-changed, in one savepoint;
+ * they refuse (WY_STORE_ERROR_CHANGED) rather than overwrite a row that
+ * was changed since. A new change empties the redo history; the last
+ * 100 changes are kept. "undo-changed" is emitted when either history
+ * changes. Bulk jobs with the audit off are not recorded. */
+#define WY_STORE_SIGNAL_UNDO_CHANGED "undo-changed"
+
+gboolean    wy_store_change_begin       (WyStore        *self,
+                                         const char     *title,
+                                         GError        **error);
+gboolean    wy_store_change_end         (WyStore        *self,
+                                         GError        **error);
+/* Takes back what was written since the matching begin. */
+void        wy_store_change_cancel      (WyStore        *self);
+/* What undo or redo would do ("Edit of Households"), or NULL: nothing. */
+const char *wy_store_get_undo_title     (WyStore        *self);
+const char *wy_store_get_redo_title     (WyStore        *self);
+/* table and id (may be NULL) tell the main row of the change. */
+gboolean    wy_store_undo_last          (WyStore        *self,
+                                         WyTable        *table,
+                                         gint64         *id,
+                                         GError        **error);
+gboolean    wy_store_redo_last          (WyStore        *self,
+                                         WyTable        *table,
+                                         gint64         *id,
+                                         GError        **error);
+void        wy_store_clear_undo         (WyStore        *self);
 
 /* "Save a copy": a consistent copy of the open ledger at path, through
  * SQLite's online backup. Refuses a path that holds data. */
