@@ -376,6 +376,7 @@ test_add_and_sign_off_problem (Fixture       *fixture,
   wy_record_form_set_value (form, "description", "Broken stairwell light");
   wy_record_form_set_value (form, "raised_date", "2023-03-01");
   wy_record_form_set_value (form, "deadline", "2030-03-01");
+  wy_record_form_set_value (form, "responsible_unit", "Street maintenance team");
   g_assert_true (wy_problem_dialog_add (dialog));
   problem_id = wy_problem_dialog_get_problem_id (dialog);
   g_assert_cmpint (problem_id, >, 0);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "wy-compound-detail.h"
+#include "wy-delete-question.h"
 #include "wy-funding-view.h"
 #include "wy-gui.h"
 #include "wy-problem-dialog.h"
@@ -345,6 +346,9 @@ create_problem_row (WyProblemRow *problem,
   else if (done && problem->signed_off_date != NULL)
     /* Translators: "Signed off", then the date it was signed off */
     meta_text = g_strdup_printf (_("%s %s"), status, problem->signed_off_date);
+  else if (!done)
+    /* Translators: status of a problem that has no deadline (an old one) */
+    meta_text = g_strdup_printf (_("%s · no deadline"), status);
   else
     meta_text = g_strdup (status);
   meta = gtk_label_new (meta_text);
@@ -406,6 +410,29 @@ wy_compound_detail_reload_problems (WyCompoundDetail *self)
   /* Translators: the heading of a compound's problem list: all, then the open ones */
   heading = g_strdup_printf (_("Problems (%u, %u open)"), problems->len, n_open);
   gtk_label_set_text (self->problems_heading, heading);
+}
+
+/* The Delete key on the focused problem. */
+static gboolean
+on_problems_list_delete_cb (GtkWidget *widget,
+                            GVariant  *args,
+                            gpointer   user_data)
+{
+  WyCompoundDetail *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  gint64 problem_id;
+
+  if (row == NULL || gtk_widget_get_parent (row) != widget)
+    return FALSE;
+
+  problem_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "wy-problem-id"));
+  if (problem_id <= 0)
+    return FALSE;
+
+  wy_delete_question_ask (widget, self->store, WY_TABLE_PROBLEM, problem_id);
+  return TRUE;
 }
 
 static void
@@ -616,11 +643,21 @@ wy_compound_detail_class_init (WyCompoundDetailClass *klass)
 static void
 wy_compound_detail_init (WyCompoundDetail *self)
 {
+  GtkEventController *keys;
+
   self->forms = g_ptr_array_new ();
   self->target_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->target_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) target_row_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Delete on a problem deletes it, after asking (Enter opens it). */
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0)),
+                                                          gtk_callback_action_new (on_problems_list_delete_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->problems_list), keys);
 }
 
 WyCompoundDetail *

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wy-delete-question.h"
 #include "wy-gui.h"
 #include "wy-problem-editor.h"
 
@@ -32,6 +33,7 @@ struct _WyProblemEditor
   GtkWidget     *sign_off_label;
   GtkWidget     *sign_off_button;
   GtkWidget     *reopen_button;
+  GtkWidget     *delete_button;
   GtkWidget     *updates_list;
   GtkWidget     *progress_entry;
   GtkWidget     *add_progress_button;
@@ -420,6 +422,35 @@ add_dialog_entry (GtkGrid    *grid,
   return entry;
 }
 
+/* Under the sign-off date: the days it may take
+ * (wy_problem_check_sign_off_date). */
+static void
+add_sign_off_hint (WyProblemEditor *self,
+                   GtkGrid         *grid,
+                   int              row)
+{
+  g_autoptr(WyRecord) problem = wy_store_get (self->store, WY_TABLE_PROBLEM, self->problem_id, NULL);
+  const char *raised = problem != NULL ? wy_record_get (problem, "raised_date") : NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *hint;
+
+  if (raised != NULL && wy_date_is_valid_iso (raised))
+    /* Translators: the days a sign-off date may take; %s is the day the
+     * item was raised, YYYY-MM-DD */
+    text = g_strdup_printf (_("From %s (raised) to today"), raised);
+  else
+    text = g_strdup (_("Not after today"));
+
+  hint = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0.0f);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_grid_attach (grid, hint, 1, row, 1, 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dialog_date),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
 static void
 open_dialog (WyProblemEditor *self,
              gboolean         sign_off)
@@ -473,7 +504,8 @@ open_dialog (WyProblemEditor *self,
       self->dialog_date = add_dialog_entry (GTK_GRID (grid), 0, _("Sign-off _date"));
       gtk_entry_set_placeholder_text (GTK_ENTRY (self->dialog_date), _("YYYY-MM-DD"));
       gtk_editable_set_text (GTK_EDITABLE (self->dialog_date), today_iso);
-      self->dialog_verifier = add_dialog_entry (GTK_GRID (grid), 1, _("_Verifier"));
+      add_sign_off_hint (self, GTK_GRID (grid), 1);
+      self->dialog_verifier = add_dialog_entry (GTK_GRID (grid), 2, _("_Verifier"));
     }
   else
     self->dialog_reason = add_dialog_entry (GTK_GRID (grid), 0, _("_Reason"));
@@ -529,6 +561,13 @@ on_reopen_clicked_cb (GtkButton       *button,
   open_dialog (self, FALSE);
 }
 
+static void
+on_delete_clicked_cb (GtkButton       *button,
+                      WyProblemEditor *self)
+{
+  wy_problem_editor_ask_delete (self);
+}
+
 /* --- The widget ---------------------------------------------------------- */
 
 static void
@@ -575,12 +614,14 @@ wy_problem_editor_class_init (WyProblemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, sign_off_label);
   gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, sign_off_button);
   gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, reopen_button);
+  gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, delete_button);
   gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, updates_list);
   gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, progress_entry);
   gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, add_progress_button);
   gtk_widget_class_bind_template_child (widget_class, WyProblemEditor, progress_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_sign_off_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reopen_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_progress_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_progress_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_progress_clicked_cb);
@@ -714,6 +755,25 @@ wy_problem_editor_get_reopen_button (WyProblemEditor *self)
   g_return_val_if_fail (WY_IS_PROBLEM_EDITOR (self), NULL);
 
   return self->reopen_button;
+}
+
+GtkWidget *
+wy_problem_editor_get_delete_button (WyProblemEditor *self)
+{
+  g_return_val_if_fail (WY_IS_PROBLEM_EDITOR (self), NULL);
+
+  return self->delete_button;
+}
+
+void
+wy_problem_editor_ask_delete (WyProblemEditor *self)
+{
+  g_return_if_fail (WY_IS_PROBLEM_EDITOR (self));
+
+  if (self->store == NULL || self->problem_id <= 0)
+    return;
+
+  wy_delete_question_ask (GTK_WIDGET (self), self->store, WY_TABLE_PROBLEM, self->problem_id);
 }
 
 const char *

@@ -30,6 +30,10 @@ GtkWidget       *wy_problem_editor_get_progress_entry   (WyProblemEditor *self);
 GtkWidget       *wy_problem_editor_get_add_progress_button (WyProblemEditor *self);
 GtkWidget       *wy_problem_editor_get_sign_off_button  (WyProblemEditor *self);
 GtkWidget       *wy_problem_editor_get_reopen_button    (WyProblemEditor *self);
+GtkWidget       *wy_problem_editor_get_delete_button    (WyProblemEditor *self);
+/* "Delete the rectification item …?", then the window's delete with undo
+ * (the Delete… button; the Delete key of the Problems page's list). */
+void             wy_problem_editor_ask_delete           (WyProblemEditor *self);
 /* The message under the progress entry, or NULL. */
 const char      *wy_problem_editor_get_progress_error   (WyProblemEditor *self);
 

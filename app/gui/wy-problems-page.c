@@ -1301,6 +1301,20 @@ on_map_cb (GtkWidget      *widget,
 
 /* --- GObject ------------------------------------------------------------- */
 
+static gboolean
+on_delete_key_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  WyProblemsPage *self = user_data;
+
+  if (self->editor == NULL || wy_problem_editor_get_problem_id (self->editor) <= 0)
+    return FALSE;
+
+  wy_problem_editor_ask_delete (self->editor);
+  return TRUE;
+}
+
 static void
 wy_problems_page_dispose (GObject *object)
 {
@@ -1383,6 +1397,7 @@ wy_problems_page_class_init (WyProblemsPageClass *klass)
 static void
 wy_problems_page_init (WyProblemsPage *self)
 {
+  GtkEventController *keys;
   static const char *light_colors[] = {
     [WY_LIGHT_NONE] = "#77767b", [WY_LIGHT_GREEN] = "#26a269",
     [WY_LIGHT_YELLOW] = "#e5a50a", [WY_LIGHT_RED] = "#c01c28", [WY_LIGHT_DONE] = "#3584e4",
@@ -1398,12 +1413,21 @@ wy_problems_page_init (WyProblemsPage *self)
   self->areas = g_array_new (FALSE, TRUE, sizeof (Area));
   self->units = g_ptr_array_new_with_free_func (g_free);
 
+  /* An open item with no deadline says so ("No deadline"): it can
+   * never turn red, and that is worth seeing (issue 12). */
   for (guint i = 0; i < G_N_ELEMENTS (self->light_markup); i++)
     self->light_markup[i] = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
-                                                     light_colors[i],
-                                                     i == WY_LIGHT_NONE ? "" : wy_light_to_label (i));
+                                                     light_colors[i], wy_light_to_label (i));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Delete in the list deletes the item shown beside it, after asking. */
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0)),
+                                                          gtk_callback_action_new (on_delete_key_cb, self, NULL)));
+  gtk_widget_add_controller (self->column_view, keys);
 
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
 }

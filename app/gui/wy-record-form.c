@@ -19,6 +19,8 @@ typedef struct
   GtkWidget         *widget;       /* entry, text view, check button, drop-down */
   GtkWidget         *frame;        /* around a text view, else NULL */
   GtkWidget         *error_label;
+  GtkWidget         *hint_label;   /* the field's limits, or NULL */
+  char              *hint;
   GtkWidget         *calendar;     /* for a date, else NULL */
   GtkWidget         *calendar_button;
   GtkEventController *focus;       /* owned by widget */
@@ -73,6 +75,7 @@ field_free (gpointer data)
   g_clear_pointer (&field->values, g_ptr_array_unref);
   g_clear_pointer (&field->shown, g_free);
   g_clear_pointer (&field->error, g_free);
+  g_clear_pointer (&field->hint, g_free);
   g_free (field);
 }
 
@@ -257,9 +260,31 @@ field_set_error (Field      *field,
       gtk_widget_remove_css_class (marked, "error");
       gtk_widget_remove_css_class (field->widget, "error");
       gtk_accessible_reset_state (GTK_ACCESSIBLE (field->widget), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (field->widget),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      if (field->hint != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, field->hint,
+                                        -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (field->widget),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
+}
+
+/* The limits of a new value (wy_schema_check_limits), after the checks of
+ * its form; a year is bounded by today. */
+static gboolean
+value_keeps_limits (Field       *field,
+                    const char  *value,
+                    GError     **error)
+{
+  GDate today;
+
+  if (!wy_schema_validate_value (field->info, value, error))
+    return FALSE;
+
+  g_date_clear (&today, 1);
+  wy_date_set_today (&today);
+  return wy_schema_check_limits (field->info, value, &today, error);
 }
 
 /* A field the user changed and did not save yet (or that was refused)
@@ -408,7 +433,7 @@ commit (Field *field)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!wy_schema_validate_value (field->info, value, &error))
+      if (!value_keeps_limits (field, value, &error))
         {
           field_set_error (field, error->message);
           return FALSE;
@@ -426,6 +451,18 @@ commit (Field *field)
       field_set_error (field, NULL);
       return TRUE;
     }
+
+  /* A changed value keeps the limits; an old one that breaks them stays
+   * until it is changed. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!value_keeps_limits (field, value, &error))
+      {
+        field_set_error (field, error->message);
+        return FALSE;
+      }
+  }
 
   if (self->confirm_func != NULL)
     question = self->confirm_func (self, field->info->name, value, self->confirm_data);
@@ -655,6 +692,46 @@ is_long_text (const WyFieldInfo *info)
   return info->kind == WY_FIELD_TEXT && g_strv_contains (long_text_fields, info->name);
 }
 
+/* The label, with the field's limits under it ("At most 60 characters",
+ * "1900 to this year (2026)"); a screen reader reads them as the field's
+ * description. */
+static void
+add_hint (Field *field,
+          int    row)
+{
+  WyRecordForm *self = field->form;
+  g_autofree char *hint = NULL;
+  GtkWidget *box;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  wy_date_set_today (&today);
+  hint = wy_schema_limit_hint (field->info, &today);
+  if (hint == NULL)
+    {
+      gtk_grid_attach (GTK_GRID (self->grid), field->label, 0, row * 2, 1, 1);
+      return;
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_valign (box, gtk_widget_get_valign (field->label));
+  field->hint_label = gtk_label_new (hint);
+  gtk_label_set_xalign (GTK_LABEL (field->hint_label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (field->hint_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (field->hint_label), 16);
+  gtk_widget_add_css_class (field->hint_label, "dim-label");
+  gtk_widget_add_css_class (field->hint_label, "caption");
+  gtk_widget_add_css_class (field->hint_label, "wy-field-hint");
+  gtk_box_append (GTK_BOX (box), field->label);
+  gtk_box_append (GTK_BOX (box), field->hint_label);
+  gtk_grid_attach (GTK_GRID (self->grid), box, 0, row * 2, 1, 1);
+
+  field->hint = g_steal_pointer (&hint);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, field->hint,
+                                  -1);
+}
+
 static void
 add_field (WyRecordForm      *self,
            const WyFieldInfo *info,
@@ -768,7 +845,7 @@ add_field (WyRecordForm      *self,
         gtk_widget_set_margin_top (field->label, 4);
       gtk_widget_add_css_class (field->label, "dim-label");
       gtk_label_set_mnemonic_widget (GTK_LABEL (field->label), field->widget);
-      gtk_grid_attach (GTK_GRID (self->grid), field->label, 0, row * 2, 1, 1);
+      add_hint (field, row);
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget),
@@ -986,6 +1063,20 @@ wy_record_form_get_field_error (WyRecordForm *self,
 
   f = find_field (self, field);
   return f != NULL ? f->error : NULL;
+}
+
+const char *
+wy_record_form_get_field_hint (WyRecordForm *self,
+                               const char   *field)
+{
+  Field *f;
+
+  g_return_val_if_fail (WY_IS_RECORD_FORM (self), NULL);
+
+  f = find_field (self, field);
+  if (f == NULL || f->hint_label == NULL || !gtk_widget_get_visible (f->hint_label))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (f->hint_label));
 }
 
 char *

@@ -26,6 +26,9 @@ GtkWidget    *wy_record_form_get_field_widget (WyRecordForm     *self,
 /* The message shown under a field, or NULL when it is valid. */
 const char   *wy_record_form_get_field_error  (WyRecordForm     *self,
                                                const char       *field);
+/* The limits shown beside a field ("At most 60 characters"), or NULL. */
+const char   *wy_record_form_get_field_hint   (WyRecordForm     *self,
+                                               const char       *field);
 
 /* What a field shows now (typed, not necessarily saved), as the store
  * would take it: NULL when empty. */

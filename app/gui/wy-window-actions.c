@@ -7,6 +7,7 @@
 
 #include "wy-application.h"
 #include "wy-export-dialog.h"
+#include "wy-locations-dialog.h"
 #include "wy-preferences-window.h"
 #include "wy-problem-dialog.h"
 #include "wy-window-private.h"
@@ -468,12 +469,23 @@ wy_window_actions_redo (GSimpleAction *action,
   _wy_window_replay_or_report (WY_WINDOW (user_data), TRUE);
 }
 
+static void
+wy_window_actions_manage_locations (GSimpleAction *action,
+                                    GVariant      *param,
+                                    gpointer       user_data)
+{
+  WyWindow *self = user_data;
+
+  gtk_window_present (wy_locations_dialog_new (GTK_WINDOW (self), wy_window_get_store (self)));
+}
+
 static const GActionEntry window_actions[] = {
   { .name = "open-ledger", .activate = wy_window_actions_open_ledger },
   { .name = "new-ledger", .activate = wy_window_actions_new_ledger },
   { .name = "save-copy", .activate = wy_window_actions_save_copy },
   { .name = "export", .activate = wy_window_actions_export },
   { .name = "preferences", .activate = wy_window_actions_preferences },
+  { .name = "manage-locations", .activate = wy_window_actions_manage_locations },
   { .name = "search", .activate = wy_window_actions_search },
   { .name = "new-compound", .activate = wy_window_actions_new_compound },
   { .name = "new-problem", .activate = wy_window_actions_new_problem },
