@@ -7,6 +7,7 @@
 #include "wy-compound-item.h"
 #include "wy-compounds-page.h"
 #include "wy-gui.h"
+#include "wy-phases-page.h"
 #include "wy-record-form.h"
 #include "wy-test-gui.h"
 #include "wy-test-util.h"
@@ -262,6 +263,49 @@ test_undo_delete_notice (Fixture       *f,
   g_assert_null (wy_window_get_undo_notice (f->window));
 }
 
+/* The milestones of the Phases page save on leaving a field too. */
+static void
+test_undo_in_milestone_field (Fixture       *f,
+                              gconstpointer  data)
+{
+  WyPhasesPage *page = WY_PHASES_PAGE (wy_window_get_page_widget (f->window, "phases"));
+  g_autoptr(GPtrArray) milestones = wy_store_list (f->store, WY_TABLE_MILESTONE, 0, NULL);
+  g_autoptr(WyRecord) after = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *typed = NULL;
+  WyRecord *milestone;
+  GtkWidget *entry;
+
+  g_assert_nonnull (milestones);
+  g_assert_cmpuint (milestones->len, >, 0);
+  milestone = g_ptr_array_index (milestones, 0);
+
+  wy_window_show_page (f->window, "phases");
+  wy_test_spin_for (50);
+  entry = wy_phases_page_get_milestone_widget (page, wy_record_get_id (milestone), "name");
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  g_assert_cmpstr (shown, !=, "");
+
+  gtk_widget_grab_focus (entry);
+  wy_test_spin ();
+  type_at_end (entry, "X");
+  typed = g_strconcat (shown, "X", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, typed);
+
+  wy_test_press_key (GTK_WINDOW (f->window), GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, shown);
+  wy_test_press_key (GTK_WINDOW (f->window), GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, shown);
+
+  /* Leaving the field saves nothing: nothing changed. */
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  wy_test_spin ();
+  after = wy_store_get (f->store, WY_TABLE_MILESTONE, wy_record_get_id (milestone), NULL);
+  g_assert_cmpstr (wy_record_get (after, "name"), ==, wy_record_get (milestone, "name"));
+  g_assert_null (wy_store_get_undo_title (f->store));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -273,6 +317,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/undo-window/field-and-window", Fixture, NULL,
               fixture_set_up, test_undo_in_field_and_window, fixture_tear_down);
+  g_test_add ("/undo-window/milestone-field", Fixture, NULL,
+              fixture_set_up, test_undo_in_milestone_field, fixture_tear_down);
   g_test_add ("/undo-window/delete-notice", Fixture, NULL,
               fixture_set_up, test_undo_delete_notice, fixture_tear_down);
 

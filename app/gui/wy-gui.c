@@ -229,3 +229,15 @@ wy_gui_set_cell_tooltip (GtkWidget  *cell,
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
+
+void
+wy_gui_editable_show_text (GtkEditable *editable,
+                           const char  *text)
+{
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+
+  /* Turning undo off forgets the history; on again, it starts afresh. */
+  gtk_editable_set_enable_undo (editable, FALSE);
+  gtk_editable_set_text (editable, text != NULL ? text : "");
+  gtk_editable_set_enable_undo (editable, TRUE);
+}

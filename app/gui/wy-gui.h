@@ -57,6 +57,13 @@ guint wy_gui_light_column_chars (void);
  * (a level, a meeting's kind). */
 guint wy_gui_code_labels_chars  (const WyFieldInfo *field);
 
+/* Shows a stored value in an entry without making it a step of the
+ * entry's own undo: Ctrl+Z in the entry undoes what was typed since,
+ * never the showing (which emptied the entry, and leaving it then saved
+ * the empty value). Its undo history starts again here. */
+void  wy_gui_editable_show_text (GtkEditable       *editable,
+                                 const char        *text);
+
 #define WY_GUI_RESOURCE_PATH "/io/github/wuyou/Wuyou"
 
 G_END_DECLS

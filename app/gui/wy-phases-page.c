@@ -312,9 +312,9 @@ refresh_row (MilestoneRow *row,
 
   self->updating++;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->name)), name != NULL ? name : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row->name), name != NULL ? name : "");
+    wy_gui_editable_show_text (GTK_EDITABLE (row->name), name);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->due)), due != NULL ? due : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row->due), due != NULL ? due : "");
+    wy_gui_editable_show_text (GTK_EDITABLE (row->due), due);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (row->done), done);
   self->updating--;
 

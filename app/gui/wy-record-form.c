@@ -197,12 +197,8 @@ field_show_value (Field      *field,
     case WY_FIELD_DATE:
     default:
       /* Ctrl+Z in the field undoes typing, never the showing of the
-       * stored value: an undoable set_text let it empty the field, and
-       * leaving the field then saved the empty value. Turning the
-       * entry's undo off and on forgets its history. */
-      gtk_editable_set_enable_undo (GTK_EDITABLE (field->widget), FALSE);
-      gtk_editable_set_text (GTK_EDITABLE (field->widget), value != NULL ? value : "");
-      gtk_editable_set_enable_undo (GTK_EDITABLE (field->widget), TRUE);
+       * stored value. */
+      wy_gui_editable_show_text (GTK_EDITABLE (field->widget), value);
       break;
     }
 
