@@ -423,7 +423,10 @@ changes_quark (void)
   return quark;
 }
 
-static void changes_free (gpointer data);
+static void     changes_free  (gpointer        data);
+static gboolean changed_field (const WyRecord *before,
+                               const WyRecord *after,
+                               guint           i);
 
 static Changes *
 get_changes (WyStore *self)
@@ -515,7 +518,7 @@ describe (const Change *change)
         guint n = 0;
 
         for (guint i = 0; i < info->n_fields; i++)
-          if (g_strcmp0 (wy_record_get_nth (op->before, i), wy_record_get_nth (op->after, i)) != 0)
+          if (changed_field (op->before, op->after, i))
             {
               only = &info->fields[i];
               n++;

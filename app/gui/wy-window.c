@@ -322,9 +322,12 @@ _wy_window_can_redo (WyWindow *self)
 static char *
 shorten (const char *title)
 {
+  g_autofree char *start = NULL;
+
   if (g_utf8_strlen (title, -1) <= 40)
     return g_strdup (title);
-  return g_strconcat (g_utf8_substring (title, 0, 39), "…", NULL);
+  start = g_utf8_substring (title, 0, 39);
+  return g_strconcat (start, "…", NULL);
 }
 
 static void
