@@ -569,6 +569,19 @@ test_history_legacy_undo_once (void)
   g_assert_cmpint (wy_store_count (store, WY_TABLE_COMPOUND), ==, compounds - 1);
   undo_ok (store);
   g_assert_cmpint (wy_store_count (store, WY_TABLE_COMPOUND), ==, compounds);
+
+  /* Redoing the delete would now take a note added since: refused. */
+  {
+    g_autoptr(WyStore) other = wy_store_open (wy_store_get_path (store), &error);
+    gint64 problem = first_problem (store, compound);
+    gint64 problems = wy_store_count (store, WY_TABLE_PROBLEM);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (wy_problem_add_update (other, problem, "2026-03-15", "又漏水了", &error), >, 0);
+    g_assert_false (wy_store_redo_last (store, NULL, NULL, &error));
+    g_assert_error (error, WY_STORE_ERROR, WY_STORE_ERROR_CHANGED);
+    g_assert_cmpint (wy_store_count (store, WY_TABLE_PROBLEM), ==, problems);
+  }
 }
 
 int

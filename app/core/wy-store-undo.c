@@ -1099,6 +1099,7 @@ take_again (WyStore  *self,
 {
   WyRecord *main_record = g_ptr_array_index (deleted->records, 0);
   const WyTableInfo *info = wy_record_get_info (main_record);
+  g_autoptr(WyUndo) now = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -1106,6 +1107,16 @@ take_again (WyStore  *self,
   for (guint r = 0; r < deleted->records->len; r++)
     if (!row_is (self, g_ptr_array_index (deleted->records, r), NULL, error))
       return FALSE;
+
+  /* Rows added under it since would go with it unseen. */
+  now = wy_store_capture_delete (self, info->table, wy_record_get_id (main_record), error);
+  if (now == NULL)
+    return FALSE;
+  if (now->records->len != deleted->records->len || now->links->len != deleted->links->len)
+    {
+      set_changed_error (error, main_record);
+      return FALSE;
+    }
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", info->name);
   stmt = wy_store_prepare_cached (self, sql, error);
