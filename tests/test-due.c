@@ -303,6 +303,25 @@ test_count_overdue (Fixture       *f,
   g_assert_cmpuint (wy_store_count_overdue (f->store, &day, &error), ==, 2);  /* P1, P2 */
 }
 
+/* An open item with no deadline is never due: counted apart (issue 12). */
+static void
+test_without_deadline (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 99;
+
+  g_assert_true (wy_store_count_without_deadline (f->store, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);  /* P7 */
+
+  /* Given a deadline, it is due like the others. */
+  g_assert_true (wy_store_update_field (f->store, WY_TABLE_PROBLEM, f->problem[7], "deadline", "2026-04-30", &error));
+  g_assert_no_error (error);
+  g_assert_true (wy_store_count_without_deadline (f->store, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+}
+
 static void
 test_grouping (Fixture       *f,
                gconstpointer  data)
@@ -471,6 +490,7 @@ main (int   argc,
   ADD ("grouping", test_grouping);
   ADD ("grouping-same-names", test_grouping_same_names);
   ADD ("new-overdue", test_new_overdue);
+  ADD ("without-deadline", test_without_deadline);
 
 #undef ADD
 

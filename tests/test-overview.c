@@ -178,6 +178,8 @@ test_figures (Fixture       *f,
   g_assert_cmpuint (o.problems_open, ==, 6);
   g_assert_cmpuint (o.problems_overdue, ==, 2);
   g_assert_cmpuint (o.problems_due_soon, ==, 2);
+  /* An open item with no deadline is counted apart (issue 12). */
+  g_assert_cmpuint (o.problems_no_deadline, ==, 1);
   /* The 1st and today count; the last day of February and tomorrow not. */
   g_assert_cmpuint (o.signed_off_this_month, ==, 2);
   wy_overview_clear (&o);
@@ -260,6 +262,10 @@ test_place_filters (Fixture       *f,
       g_assert_cmpuint (o.problems_overdue, ==, cases[i].overdue);
       g_assert_cmpuint (o.problems_due_soon, ==, cases[i].due_soon);
       g_assert_cmpuint (o.signed_off_this_month, ==, cases[i].signed_off);
+      /* The item with no deadline is in 机械厂小区 (南苑社区, 翠柏街道). */
+      g_assert_cmpuint (o.problems_no_deadline, ==,
+                        (cases[i].community == f->community[2] ||
+                         (cases[i].community == 0 && cases[i].street == f->street[1])) ? 1 : 0);
       if (cases[i].compounds == 0)
         g_assert_cmpfloat (o.attained_rate, ==, 0.0);
       /* The plan is the ledger's, whatever the place. */

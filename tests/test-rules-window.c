@@ -9,8 +9,11 @@
 #include "wy-compound-detail.h"
 #include "wy-compounds-page.h"
 #include "wy-delete-question.h"
+#include "wy-due-page.h"
 #include "wy-gui.h"
 #include "wy-locations-dialog.h"
+#include "wy-overview-page.h"
+#include "wy-problem-item.h"
 #include "wy-problem-dialog.h"
 #include "wy-problem-editor.h"
 #include "wy-problems-page.h"
@@ -131,6 +134,9 @@ first_compound_with_problems (Fixture *f,
     }
   g_assert_not_reached ();
 }
+
+static GtkWidget *find_problem_row (GtkWidget *widget,
+                                    gint64     id);
 
 /* --- Point 5 ------------------------------------------------------------- */
 
@@ -290,6 +296,76 @@ test_sign_off_date_in_editor (Fixture       *f,
 
   problem = wy_store_get (f->store, WY_TABLE_PROBLEM, id, NULL);
   g_assert_cmpstr (wy_record_get (problem, "signed_off_date"), ==, "2023-03-15");
+}
+
+static gboolean
+overview_loaded (gpointer page)
+{
+  return !wy_overview_page_is_loading (page) && wy_overview_page_get_figures (page) != NULL;
+}
+
+/* An item of an older ledger with no deadline: "No deadline" in the
+ * Problems list and the compound's list, counted apart on the Overview
+ * and the Due page. */
+static void
+test_no_deadline_counted_apart (Fixture       *f,
+                                gconstpointer  data)
+{
+  WyProblemsPage *problems = WY_PROBLEMS_PAGE (wy_window_get_problems_page (f->window));
+  WyCompoundsPage *page = wy_window_get_compounds_page (f->window);
+  WyDuePage *due = WY_DUE_PAGE (wy_window_get_page_widget (f->window, "due"));
+  WyOverviewPage *overview = WY_OVERVIEW_PAGE (wy_window_get_page_widget (f->window, "overview"));
+  gint64 compound = first_compound_with_problems (f, 1);
+  g_autoptr(GPtrArray) rows = wy_store_list_problem_rows (f->store, compound, NULL);
+  WyProblemRow *target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *detail = NULL;
+  GListModel *model;
+  GtkWidget *row;
+  gboolean seen = FALSE;
+
+  for (guint i = 0; i < rows->len && target == NULL; i++)
+    if (g_strcmp0 (((WyProblemRow *) g_ptr_array_index (rows, i))->status, WY_PROBLEM_SIGNED_OFF) != 0)
+      target = g_ptr_array_index (rows, i);
+  g_assert_nonnull (target);
+  /* What an older ledger holds (the forms no longer let it be cleared). */
+  g_assert_true (wy_store_update_field (f->store, WY_TABLE_PROBLEM, target->id, "deadline", NULL, &error));
+  g_assert_no_error (error);
+
+  wy_window_show_page (f->window, "problems");
+  wy_problems_page_reload (problems);
+  model = wy_problems_page_get_model (problems);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WyProblemItem) item = g_list_model_get_item (model, i);
+
+      if (wy_problem_item_get_id (item) == target->id)
+        {
+          g_assert_cmpstr (wy_problem_item_get_light_label (item), ==, "No deadline");
+          seen = TRUE;
+        }
+    }
+  g_assert_true (seen);
+
+  wy_window_show_page (f->window, "compounds");
+  g_assert_true (wy_compounds_page_select_compound (page, compound));
+  wy_test_spin_for (50);
+  row = find_problem_row (GTK_WIDGET (wy_compounds_page_get_detail (page)), target->id);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (gtk_widget_get_first_child (row)))),
+                            "no deadline"));
+
+  wy_due_page_reload (due);
+  g_assert_nonnull (wy_due_page_get_no_deadline_text (due));
+  g_assert_nonnull (strstr (wy_due_page_get_no_deadline_text (due), "1 open rectification item has no deadline"));
+
+  wy_window_show_page (f->window, "overview");
+  wy_overview_page_reload (overview);
+  wy_test_spin_until (overview_loaded, overview);
+  g_assert_nonnull (wy_overview_page_get_figures (overview));
+  g_assert_cmpuint (wy_overview_page_get_figures (overview)->problems_no_deadline, ==, 1);
+  detail = wy_overview_figure_detail (wy_overview_page_get_figures (overview), WY_OVERVIEW_FIGURE_OPEN);
+  g_assert_cmpstr (detail, ==, "1 without a deadline");
 }
 
 /* --- Point 6 ------------------------------------------------------------- */
@@ -490,6 +566,7 @@ main (int   argc,
   ADD ("/rules-window/limits-beside-fields", test_limits_beside_fields);
   ADD ("/rules-window/new-item-needs-deadline-and-unit", test_new_item_needs_deadline_and_unit);
   ADD ("/rules-window/sign-off-date-in-editor", test_sign_off_date_in_editor);
+  ADD ("/rules-window/no-deadline-counted-apart", test_no_deadline_counted_apart);
   ADD ("/rules-window/delete-item-from-problems-page", test_delete_item_from_problems_page);
   ADD ("/rules-window/delete-item-from-compound", test_delete_item_from_compound);
   ADD ("/rules-window/streets-and-communities", test_streets_and_communities);

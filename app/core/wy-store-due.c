@@ -166,6 +166,34 @@ count_overdue_since (WyStore      *store,
   return wy_store_finish_read (store, stmt, rc, error);
 }
 
+gboolean
+wy_store_count_without_deadline (WyStore  *store,
+                                 guint    *out,
+                                 GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WY_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  *out = 0;
+  /* Answered by the partial index problem_open_deadline. */
+  stmt = wy_store_prepare_cached (store,
+                                  "SELECT count(*) FROM problem"
+                                  " WHERE status <> 'signed_off' AND deadline IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out = (guint) sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  return wy_store_finish_read (store, stmt, rc, error);
+}
+
 /* Not done and due on or before ?1, per kind (the order of WyDueKind). */
 #define DUE_UNTIL_COUNT_SQL \
   "SELECT (SELECT count(*) FROM problem WHERE status <> 'signed_off' AND deadline <= ?1)," \

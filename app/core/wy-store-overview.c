@@ -51,7 +51,8 @@ static const char * const place_filter[4] = {
   "SELECT total(p.status <> 'signed_off')," \
   " total(p.status <> 'signed_off' AND p.deadline < :today)," \
   " total(p.status <> 'signed_off' AND p.deadline >= :today AND p.deadline <= :limit)," \
-  " total(p.status = 'signed_off' AND p.signed_off_date >= :month AND p.signed_off_date <= :today)" \
+  " total(p.status = 'signed_off' AND p.signed_off_date >= :month AND p.signed_off_date <= :today)," \
+  " total(p.status <> 'signed_off' AND p.deadline IS NULL)" \
   " FROM problem p"
 
 /* The same for the whole ledger, each count answered by an index
@@ -62,7 +63,8 @@ static const char * const place_filter[4] = {
   " (SELECT count(*) FROM problem WHERE status <> 'signed_off'" \
   "   AND deadline >= :today AND deadline <= :limit)," \
   " (SELECT count(*) FROM problem WHERE status = 'signed_off'" \
-  "   AND signed_off_date >= :month AND signed_off_date <= :today)"
+  "   AND signed_off_date >= :month AND signed_off_date <= :today)," \
+  " (SELECT count(*) FROM problem WHERE status <> 'signed_off' AND deadline IS NULL)"
 
 static void
 bind_place (sqlite3_stmt *stmt,
@@ -159,6 +161,7 @@ read_problem_figures (WyStore      *self,
       out->problems_overdue = (guint) sqlite3_column_double (stmt, 1);
       out->problems_due_soon = (guint) sqlite3_column_double (stmt, 2);
       out->signed_off_this_month = (guint) sqlite3_column_double (stmt, 3);
+      out->problems_no_deadline = (guint) sqlite3_column_double (stmt, 4);
       rc = sqlite3_step (stmt);
     }
 

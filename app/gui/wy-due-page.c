@@ -41,6 +41,7 @@ struct _WyDuePage
   GtkWidget     *figures[WY_DUE_N_BUCKETS];
   GtkWidget     *by_unit_button;
   GtkWidget     *by_community_button;
+  GtkWidget     *no_deadline_label;
   GtkWidget     *stack;
   GtkWidget     *spinner;
   GtkWidget     *list_view;
@@ -365,6 +366,7 @@ typedef struct {
   GPtrArray     *items;
   GPtrArray     *rows;
   WyDueGrouping  grouping;
+  guint          no_deadline;   /* open problems without a deadline */
   double         read_ms;
   double         build_ms;
 } LoadResult;
@@ -408,6 +410,11 @@ read_due (WyStore        *store,
 
   result = g_new0 (LoadResult, 1);
   result->grouping = grouping;
+  if (!wy_store_count_without_deadline (store, &result->no_deadline, error))
+    {
+      g_free (result);
+      return NULL;
+    }
   result->rows = build_rows (items, grouping);
   result->items = g_steal_pointer (&items);
   result->read_ms = (read_at - start) / 1000.0;
@@ -484,6 +491,17 @@ take_result (WyDuePage  *self,
   wy_due_count_buckets (self->items, self->counts);
 
   update_figures (self);
+  /* Never due, so never listed: said apart (issue 12). */
+  if (result->no_deadline > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u open rectification item has no deadline and is not listed here",
+                                                         "%u open rectification items have no deadline and are not listed here",
+                                                         result->no_deadline),
+                                               result->no_deadline);
+
+      gtk_label_set_text (GTK_LABEL (self->no_deadline_label), text);
+    }
+  gtk_widget_set_visible (self->no_deadline_label, result->no_deadline > 0);
   /* The grouping switched while the items were read. */
   if (result->grouping == self->grouping)
     set_rows (self, result->rows);
@@ -846,6 +864,14 @@ wy_due_page_new (WyStore *store)
                                   -1);
   g_signal_connect (self->by_unit_button, "toggled", G_CALLBACK (on_grouping_toggled_cb), self);
   g_signal_connect (self->by_community_button, "toggled", G_CALLBACK (on_grouping_toggled_cb), self);
+  self->no_deadline_label = gtk_label_new (NULL);
+  gtk_widget_set_hexpand (self->no_deadline_label, TRUE);
+  gtk_widget_set_halign (self->no_deadline_label, GTK_ALIGN_END);
+  gtk_label_set_wrap (GTK_LABEL (self->no_deadline_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->no_deadline_label), 1.0f);
+  gtk_widget_add_css_class (self->no_deadline_label, "dim-label");
+  gtk_widget_set_visible (self->no_deadline_label, FALSE);
+  gtk_box_append (GTK_BOX (bar), self->no_deadline_label);
   gtk_box_append (GTK_BOX (self->box), bar);
 
   /* The list, or a word that there is nothing due. */
@@ -952,6 +978,16 @@ wy_due_page_get_rows (WyDuePage *self)
   g_return_val_if_fail (WY_IS_DUE_PAGE (self), NULL);
 
   return G_LIST_MODEL (self->rows);
+}
+
+const char *
+wy_due_page_get_no_deadline_text (WyDuePage *self)
+{
+  g_return_val_if_fail (WY_IS_DUE_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (self->no_deadline_label))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->no_deadline_label));
 }
 
 gboolean

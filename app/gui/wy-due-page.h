@@ -43,6 +43,9 @@ GListModel    *wy_due_page_get_rows       (WyDuePage     *self);
  * shown it says "Loading…" meanwhile, after an edit it keeps the list it
  * has until the new items are in). */
 gboolean       wy_due_page_is_loading     (WyDuePage     *self);
+/* "N open rectification items have no deadline…" beside the grouping
+ * switch, or NULL when every open item has one. */
+const char    *wy_due_page_get_no_deadline_text (WyDuePage *self);
 GtkListView   *wy_due_page_get_list_view  (WyDuePage     *self);
 WyDueRowKind   wy_due_page_row_get_kind   (gpointer       row);
 /* A header's text: "name (total): N overdue, N due today, N due this week". */

@@ -403,6 +403,15 @@ wy_overview_figure_detail (const WyOverview *o,
       total = format_count (o->compounds);
       /* TRANSLATORS: under the attainment rate: "9,242 of 50,000 attained" */
       return g_strdup_printf (_("%s of %s attained"), count, total);
+    case WY_OVERVIEW_FIGURE_OPEN:
+      /* Items of an older ledger with no deadline never turn red: they
+       * are counted apart, as in the Problems list ("No deadline"). */
+      if (o->problems_no_deadline == 0)
+        return NULL;
+      count = format_count (o->problems_no_deadline);
+      /* TRANSLATORS: under the number of open problems: how many of them
+       * have no deadline, e.g. "3 without a deadline" */
+      return g_strdup_printf (_("%s without a deadline"), count);
     case WY_OVERVIEW_FIGURE_PHASE:
       if (o->plan_position == WY_PLAN_IN_PHASE)
         return g_strdup (o->phase_name);

@@ -264,9 +264,7 @@ wy_problem_item_get_light_label (WyProblemItem *self)
 {
   g_return_val_if_fail (WY_IS_PROBLEM_ITEM (self), NULL);
 
-  if (self->light == WY_LIGHT_NONE)
-    return "";
-
+  /* "No deadline" too: an open item that can never turn red says so. */
   return wy_light_to_label (self->light);  /* translated there */
 }
 

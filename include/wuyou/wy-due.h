@@ -53,6 +53,13 @@ GPtrArray  *wy_store_list_due           (WyStore      *store,
                                          guint         horizon_days,
                                          GError      **error);
 
+/* Open rectification items with no deadline (an older ledger's; a new
+ * item needs one): never due, so never in the list above, and counted
+ * apart where the due items are shown. */
+gboolean    wy_store_count_without_deadline (WyStore   *store,
+                                             guint     *out,
+                                             GError   **error);
+
 /* What is still to do by a date (a phase's end): items not done whose
  * deadline is on or before until, overdue ones included, into
  * counts[WY_DUE_N_KINDS] by WyDueKind. */

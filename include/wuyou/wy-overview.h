@@ -30,6 +30,7 @@ typedef struct {
   guint           problems_open;          /* not signed off */
   guint           problems_overdue;       /* red */
   guint           problems_due_soon;      /* yellow */
+  guint           problems_no_deadline;   /* open with no deadline (an older ledger's): never red */
   guint           signed_off_this_month;  /* sign-off date from the 1st of today's month to today */
 
   /* The plan is the whole ledger's: the place filters do not apply. */
