@@ -263,6 +263,49 @@ test_undo_delete_notice (Fixture       *f,
   g_assert_null (wy_window_get_undo_notice (f->window));
 }
 
+/* A long text (a text view) the same way. */
+static void
+test_undo_in_long_text (Fixture       *f,
+                        gconstpointer  data)
+{
+  WyCompoundDetail *detail = wy_compounds_page_get_detail (f->page);
+  WyRecordForm *form = wy_compound_detail_get_form_for (detail, "notes");
+  GtkWidget *view = wy_record_form_get_field_widget (form, "notes");
+  GtkTextBuffer *buffer;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WyRecord) after = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_assert_true (wy_store_update_field (f->store, WY_TABLE_COMPOUND, f->id, "notes", "东门常闭", &error));
+  wy_store_clear_undo (f->store);
+  wy_test_spin_for (20);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "东门常闭");
+
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "，西门敞开", -1, TRUE);
+  wy_test_spin ();
+
+  wy_test_press_key (GTK_WINDOW (f->window), GDK_KEY_z, GDK_CONTROL_MASK);
+  wy_test_press_key (GTK_WINDOW (f->window), GDK_KEY_z, GDK_CONTROL_MASK);
+  g_clear_pointer (&text, g_free);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "东门常闭");
+
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  wy_test_spin ();
+  after = wy_store_get (f->store, WY_TABLE_COMPOUND, f->id, NULL);
+  g_assert_cmpstr (wy_record_get (after, "notes"), ==, "东门常闭");
+  g_assert_null (wy_store_get_undo_title (f->store));
+}
+
 /* The milestones of the Phases page save on leaving a field too. */
 static void
 test_undo_in_milestone_field (Fixture       *f,
@@ -317,6 +360,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/undo-window/field-and-window", Fixture, NULL,
               fixture_set_up, test_undo_in_field_and_window, fixture_tear_down);
+  g_test_add ("/undo-window/long-text", Fixture, NULL,
+              fixture_set_up, test_undo_in_long_text, fixture_tear_down);
   g_test_add ("/undo-window/milestone-field", Fixture, NULL,
               fixture_set_up, test_undo_in_milestone_field, fixture_tear_down);
   g_test_add ("/undo-window/delete-notice", Fixture, NULL,
