@@ -261,6 +261,23 @@ test_undo_delete_notice (Fixture       *f,
   g_assert_cmpint (wy_store_count (f->store, WY_TABLE_COMPOUND), ==, n);
   g_assert_cmpint (wy_compounds_page_get_selected_id (f->page), ==, f->id);
   g_assert_null (wy_window_get_undo_notice (f->window));
+
+  /* Any row the same way: a rectification item, back with Ctrl+Z. */
+  {
+    g_autoptr(GPtrArray) problems = wy_store_list (f->store, WY_TABLE_PROBLEM, 0, NULL);
+    WyRecord *problem = g_ptr_array_index (problems, 0);
+    gint64 n_problems = wy_store_count (f->store, WY_TABLE_PROBLEM);
+    g_autofree char *notice = g_strdup_printf ("Deleted “%s”", wy_record_get (problem, "description"));
+
+    g_assert_true (wy_window_delete_with_undo (f->window, WY_TABLE_PROBLEM, wy_record_get_id (problem), &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (wy_store_count (f->store, WY_TABLE_PROBLEM), ==, n_problems - 1);
+    g_assert_cmpstr (wy_window_get_undo_notice (f->window), ==, notice);
+
+    gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+    g_assert_true (wy_test_press_key (GTK_WINDOW (f->window), GDK_KEY_z, GDK_CONTROL_MASK));
+    g_assert_cmpint (wy_store_count (f->store, WY_TABLE_PROBLEM), ==, n_problems);
+  }
 }
 
 /* A long text (a text view) the same way. */
