@@ -471,6 +471,33 @@ test_delete_item_from_compound (Fixture       *f,
   g_assert_cmpuint (wy_compound_detail_get_n_problems (detail), ==, n_before);
 }
 
+/* From the item's own window (opened from a compound's list): deleting
+ * closes it, and Undo brings the item back. */
+static void
+test_delete_item_from_its_window (Fixture       *f,
+                                  gconstpointer  data)
+{
+  gint64 compound = first_compound_with_problems (f, 1);
+  g_autoptr(GPtrArray) rows = wy_store_list_problem_rows (f->store, compound, NULL);
+  gint64 id = ((WyProblemRow *) g_ptr_array_index (rows, 0))->id;
+  GtkWindow *dialog = wy_problem_dialog_new (GTK_WINDOW (f->window), f->store, compound, id);
+  WyProblemEditor *editor = wy_problem_dialog_get_editor (dialog);
+
+  gtk_window_present (dialog);
+  wy_test_spin_for (50);
+  click (wy_problem_editor_get_delete_button (editor));
+  g_assert_true (gtk_window_get_transient_for (wy_delete_question_get_open ()) == dialog);
+  answer_question (GTK_RESPONSE_ACCEPT);
+  wy_test_spin_for (50);
+  g_assert_null (wy_store_get (f->store, WY_TABLE_PROBLEM, id, NULL));
+  g_assert_null (find_toplevel (GTK_WINDOW (f->window), WY_TYPE_PROBLEM_DIALOG));
+  g_assert_nonnull (wy_window_get_undo_notice (f->window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "undo", NULL);
+  wy_test_spin_for (50);
+  g_assert_nonnull (wy_store_get (f->store, WY_TABLE_PROBLEM, id, NULL));
+}
+
 static void
 test_streets_and_communities (Fixture       *f,
                               gconstpointer  data)
@@ -569,6 +596,7 @@ main (int   argc,
   ADD ("/rules-window/no-deadline-counted-apart", test_no_deadline_counted_apart);
   ADD ("/rules-window/delete-item-from-problems-page", test_delete_item_from_problems_page);
   ADD ("/rules-window/delete-item-from-compound", test_delete_item_from_compound);
+  ADD ("/rules-window/delete-item-from-its-window", test_delete_item_from_its_window);
   ADD ("/rules-window/streets-and-communities", test_streets_and_communities);
 
   return g_test_run ();

@@ -62,6 +62,9 @@ on_response_cb (GtkDialog *dialog,
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
   WyWindow *window = find_main_window (from);
 
+  /* Unlinked first: the parent may be closed below while the dialog,
+   * still held by the click that answered it, is not yet finalized. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   if (response != GTK_RESPONSE_ACCEPT || window == NULL)
