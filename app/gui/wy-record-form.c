@@ -857,6 +857,10 @@ add_field (WyRecordForm      *self,
   if (info->kind == WY_FIELD_ENUM || info->kind == WY_FIELD_REF || info->kind == WY_FIELD_BOOL)
     gtk_widget_set_hexpand (placed, FALSE);
   gtk_grid_attach (GTK_GRID (self->grid), placed, 1, row * 2, 1, 1);
+  /* A label with its limits under it is taller than an entry: the entry
+   * keeps its height, centred beside them. */
+  if (field->hint_label != NULL && field->frame == NULL)
+    gtk_widget_set_valign (placed, GTK_ALIGN_CENTER);
 
   field->error_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (field->error_label), 0.0f);
