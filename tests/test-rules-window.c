@@ -216,6 +216,31 @@ test_limits_beside_fields (Fixture       *f,
   g_assert_cmpstr (wy_record_get (after, "year_built"), ==, this_year);
 }
 
+/* The New Compound dialog tells the name's limit in its entries. */
+static void
+test_new_compound_tells_limits (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkWindow *dialog = NULL;
+  GList *toplevels;
+  GtkWidget *entry;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "new-compound", NULL);
+  wy_test_spin_for (50);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *it = toplevels; it != NULL; it = it->next)
+    if (gtk_window_get_transient_for (it->data) == GTK_WINDOW (f->window) &&
+        g_strcmp0 (gtk_window_get_title (it->data), "New Compound") == 0)
+      dialog = it->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+
+  entry = wy_gui_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, "Required, at most 60 characters");
+  gtk_window_destroy (dialog);
+}
+
 static void
 test_new_item_needs_deadline_and_unit (Fixture       *f,
                                        gconstpointer  data)
@@ -591,6 +616,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/rules-window/limits-beside-fields", test_limits_beside_fields);
+  ADD ("/rules-window/new-compound-tells-limits", test_new_compound_tells_limits);
   ADD ("/rules-window/new-item-needs-deadline-and-unit", test_new_item_needs_deadline_and_unit);
   ADD ("/rules-window/sign-off-date-in-editor", test_sign_off_date_in_editor);
   ADD ("/rules-window/no-deadline-counted-apart", test_no_deadline_counted_apart);

@@ -260,6 +260,20 @@ labelled (GtkGrid    *grid,
   return widget;
 }
 
+/* The limits of a name (wy_schema_limit_hint), shown in the empty entry
+ * and read with it; the store refuses what breaks them. */
+static void
+tell_limits (GtkEntry *entry,
+             WyTable   table)
+{
+  g_autofree char *hint = wy_schema_limit_hint (wy_schema_field (wy_schema_table (table), "name"), NULL);
+
+  gtk_entry_set_placeholder_text (entry, hint);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint,
+                                  -1);
+}
+
 static void
 wy_window_actions_new_compound (GSimpleAction *action,
                                 GVariant      *param,
@@ -340,6 +354,10 @@ wy_window_actions_new_compound (GSimpleAction *action,
   data->street = GTK_ENTRY (labelled (GTK_GRID (data->new_place), 1, _("_Street office"), gtk_entry_new ()));
   data->new_community = GTK_ENTRY (labelled (GTK_GRID (data->new_place), 2, _("New co_mmunity"), gtk_entry_new ()));
   gtk_entry_set_activates_default (data->new_community, TRUE);
+  tell_limits (data->name, WY_TABLE_COMPOUND);
+  tell_limits (data->district, WY_TABLE_DISTRICT);
+  tell_limits (data->street, WY_TABLE_STREET);
+  tell_limits (data->new_community, WY_TABLE_COMMUNITY);
   gtk_box_append (GTK_BOX (box), data->new_place);
   {
     /* Both grids' labels as one column. */
