@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <sqlite3.h>
 
 #include "wy-compound-detail.h"
 #include "wy-compounds-page.h"
@@ -239,6 +240,62 @@ test_new_compound_tells_limits (Fixture       *f,
   g_assert_nonnull (entry);
   g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, "Required, at most 60 characters");
   gtk_window_destroy (dialog);
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A 490-character name from an older ledger reads (three lines, then
+ * "…") without pushing the detail's buttons out of the pane. */
+static void
+test_long_old_name_fits (Fixture       *f,
+                         gconstpointer  data)
+{
+  WyCompoundsPage *page = wy_window_get_compounds_page (f->window);
+  WyCompoundDetail *detail = wy_compounds_page_get_detail (page);
+  g_autoptr(GPtrArray) rows = wy_store_list_compound_rows (f->store, NULL);
+  gint64 id = ((WyCompoundRow *) g_ptr_array_index (rows, 0))->id;
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  GtkWidget *button;
+  graphene_rect_t bounds;
+  sqlite3 *db;
+
+  for (guint i = 0; i < 490; i++)
+    g_string_append (name, "长");
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("UPDATE compound SET name = '%s' WHERE id = %" G_GINT64_FORMAT, name->str, id);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 700);
+  wy_compounds_page_reload (page);
+  g_assert_true (wy_compounds_page_select_compound (page, id));
+  wy_compound_detail_reload (detail);
+  wy_test_spin_for (200);
+  g_assert_cmpstr (wy_compound_detail_get_title (detail), ==, name->str);
+
+  button = find_action_button (GTK_WIDGET (detail), "win.delete-compound");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (detail), &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (detail)));
+  g_assert_cmpfloat (bounds.origin.y, <, 200);
 }
 
 static void
@@ -617,6 +674,7 @@ main (int   argc,
 
   ADD ("/rules-window/limits-beside-fields", test_limits_beside_fields);
   ADD ("/rules-window/new-compound-tells-limits", test_new_compound_tells_limits);
+  ADD ("/rules-window/long-old-name-fits", test_long_old_name_fits);
   ADD ("/rules-window/new-item-needs-deadline-and-unit", test_new_item_needs_deadline_and_unit);
   ADD ("/rules-window/sign-off-date-in-editor", test_sign_off_date_in_editor);
   ADD ("/rules-window/no-deadline-counted-apart", test_no_deadline_counted_apart);
