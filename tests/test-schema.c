@@ -266,6 +266,20 @@ test_limits_apply_to_new_writes (void)
   g_assert_false (wy_store_update_field (store, WY_TABLE_COMPOUND, id, "households", "20001", &error));
   g_assert_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID);
   g_clear_error (&error);
+
+  /* The long name shortened, then undone: the old value comes back. */
+  g_assert_true (wy_store_update_field (store, WY_TABLE_COMPOUND, id, "name", "纺织厂宿舍", &error));
+  g_assert_no_error (error);
+  {
+    WyTable table;
+    gint64 undone;
+    g_autoptr(WyRecord) back = NULL;
+
+    g_assert_true (wy_store_undo_last (store, &table, &undone, &error));
+    g_assert_no_error (error);
+    back = wy_store_get (store, WY_TABLE_COMPOUND, id, &error);
+    g_assert_cmpstr (wy_record_get (back, "name"), ==, long_name->str);
+  }
 }
 
 int
