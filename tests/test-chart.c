@@ -422,6 +422,18 @@ assert_rank (WyChart    *chart,
   g_assert_cmpuint (bar->total, ==, total);
 }
 
+static guint
+count_target (WyChart           *chart,
+              WyChartTargetKind  target)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < wy_chart_get_n_items (chart); i++)
+    if (wy_chart_get_item (chart, i)->target == target)
+      n++;
+  return n;
+}
+
 static void
 test_ranking_by_rate (Fixture       *f,
                       gconstpointer  data)
@@ -507,6 +519,31 @@ test_ranking_by_overdue (Fixture       *f,
   draw (chart, 800, 500, 1);
   assert_rank (chart, 0, 1, "区住建局", 1, 0);
   assert_rank (chart, 1, 1, "街道城管中队", 1, 0);
+
+  /* Eighteen units, the first ten asked for, on a chart with room for
+   * fewer: the note counts the bars drawn (issue 12, point 4). */
+  wy_chart_free (g_steal_pointer (&chart));
+  wy_test_date (&query.today, "2026-03-15");
+  for (guint i = 0; i < 16; i++)
+    {
+      g_autofree char *unit = g_strdup_printf ("单位%02u", i);
+
+      add_problem (f, 0, "2026-02-01", "2026-03-01", WY_PROBLEM_PENDING, NULL, unit);
+    }
+  query.max_items = 10;
+  chart = load_chart (f->store, WY_CHART_RANKING, &query);
+  draw (chart, 800, 1000, 1);
+  g_assert_cmpuint (count_target (chart, WY_CHART_TARGET_UNIT), ==, 10);
+  g_assert_cmpstr (wy_chart_get_footnotes (chart), ==, "The first 10 of 18");
+  draw (chart, 800, 300, 1);
+  {
+    guint bars = count_target (chart, WY_CHART_TARGET_UNIT);
+    g_autofree char *note = g_strdup_printf ("The first %u of 18", bars);
+
+    g_assert_cmpuint (bars, <, 10);
+    g_assert_cmpstr (wy_chart_get_footnotes (chart), ==, note);
+  }
+  query.max_items = 0;
 
   /* Units have no attainment rate. */
   query.rank_by = WY_RANK_BY_ATTAINMENT_RATE;

@@ -9,6 +9,7 @@
 #include "wy-compounds-page.h"
 #include "wy-meeting-mode.h"
 #include "wy-overview-page.h"
+#include "wy-problem-item.h"
 #include "wy-problems-page.h"
 #include "wy-test-util.h"
 #include "wy-window.h"
@@ -159,8 +160,12 @@ test_figures (Fixture       *f,
   count = g_strdup_printf ("%u", dash.problems_overdue);
   g_assert_cmpstr (label_text (wy_overview_page_get_figure_button (f->page, WY_OVERVIEW_FIGURE_OVERDUE), 0),
                    ==, count);
+  /* It counts problems only, and says so: the Due page's overdue items
+   * are tasks and milestones too (issue 12, point 4). */
   g_assert_cmpstr (label_text (wy_overview_page_get_figure_button (f->page, WY_OVERVIEW_FIGURE_OVERDUE), 1),
-                   ==, "Overdue");
+                   ==, "Overdue problems");
+  g_assert_cmpstr (label_text (wy_overview_page_get_figure_button (f->page, WY_OVERVIEW_FIGURE_DUE_SOON), 1),
+                   ==, "Problems due within 7 days");
 
   /* The demo ledger's plan starts a few months before its day. */
   g_assert_cmpint (o->plan_position, ==, WY_PLAN_IN_PHASE);
@@ -216,6 +221,95 @@ test_figure_opens_list (Fixture       *f,
     spin_a_little ();
     g_assert_cmpuint (wy_problems_page_get_n_shown (problems), ==, community_overdue);
   }
+}
+
+static gboolean
+left_overview (gpointer window)
+{
+  return g_strcmp0 (wy_window_get_page (window), "overview") != 0;
+}
+
+/* Each headline figure counts the rows of the list its card opens
+ * (issue 12, point 4), the card pressed as a user presses it. */
+static guint
+open_card (Fixture          *f,
+           WyOverviewFigure  figure,
+           const char       *page)
+{
+  WyProblemsPage *problems = WY_PROBLEMS_PAGE (wy_window_get_problems_page (f->window));
+  WyCompoundsPage *compounds = wy_window_get_compounds_page (f->window);
+
+  wy_window_show_page (f->window, "overview");
+  spin_a_little ();
+  /* Space or Enter on the card: clicked once its press has shown. */
+  g_assert_true (gtk_widget_activate (wy_overview_page_get_figure_button (f->page, figure)));
+  spin_until (left_overview, f->window);
+  g_assert_cmpstr (wy_window_get_page (f->window), ==, page);
+  spin_a_little ();
+  if (g_str_equal (page, "problems"))
+    return wy_problems_page_get_n_shown (problems);
+  return wy_compounds_page_get_n_shown (compounds);
+}
+
+static void
+test_card_compounds (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpuint (open_card (f, WY_OVERVIEW_FIGURE_COMPOUNDS, "compounds"), ==,
+                    wy_overview_page_get_figures (f->page)->compounds);
+}
+
+static void
+test_card_pilots (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpuint (open_card (f, WY_OVERVIEW_FIGURE_PILOTS, "compounds"), ==,
+                    wy_overview_page_get_figures (f->page)->pilots);
+}
+
+static void
+test_card_attained (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpuint (open_card (f, WY_OVERVIEW_FIGURE_ATTAINED, "compounds"), ==,
+                    wy_overview_page_get_figures (f->page)->attained);
+}
+
+static void
+test_card_open (Fixture *f, gconstpointer data)
+{
+  WyProblemsPage *problems = WY_PROBLEMS_PAGE (wy_window_get_problems_page (f->window));
+  GListModel *model = wy_problems_page_get_model (problems);
+
+  g_assert_cmpuint (open_card (f, WY_OVERVIEW_FIGURE_OPEN, "problems"), ==,
+                    wy_overview_page_get_figures (f->page)->problems_open);
+  /* 未销号: no signed-off item among them. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WyProblemItem) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (wy_problem_item_get_row (item)->status, !=, WY_PROBLEM_SIGNED_OFF);
+    }
+}
+
+static void
+test_card_overdue (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpuint (open_card (f, WY_OVERVIEW_FIGURE_OVERDUE, "problems"), ==,
+                    wy_overview_page_get_figures (f->page)->problems_overdue);
+}
+
+static void
+test_card_due_soon (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpuint (open_card (f, WY_OVERVIEW_FIGURE_DUE_SOON, "problems"), ==,
+                    wy_overview_page_get_figures (f->page)->problems_due_soon);
+}
+
+static void
+test_card_signed_off (Fixture *f, gconstpointer data)
+{
+  /* After another card, so that no filter of that one stays behind. */
+  open_card (f, WY_OVERVIEW_FIGURE_OPEN, "problems");
+  g_assert_cmpuint (open_card (f, WY_OVERVIEW_FIGURE_SIGNED_OFF, "problems"), ==,
+                    wy_overview_page_get_figures (f->page)->signed_off_this_month);
 }
 
 static const WyChartItem *
@@ -507,6 +601,14 @@ main (int   argc,
   g_test_add ("/overview-page/" name, Fixture, name ".wuyou", fixture_set_up, func, fixture_tear_down)
   ADD ("figures", test_figures);
   ADD ("figure-opens-list", test_figure_opens_list);
+  /* The phase card counts days, not rows: it opens the Phases page. */
+  ADD ("card-compounds", test_card_compounds);
+  ADD ("card-pilots", test_card_pilots);
+  ADD ("card-attained", test_card_attained);
+  ADD ("card-open", test_card_open);
+  ADD ("card-overdue", test_card_overdue);
+  ADD ("card-due-soon", test_card_due_soon);
+  ADD ("card-signed-off", test_card_signed_off);
   ADD ("bar-opens-community", test_bar_opens_community);
   ADD ("keyboard", test_keyboard);
   ADD ("ranking-opens-unit", test_ranking_opens_unit);

@@ -287,7 +287,8 @@ wy_chart_layout_ranking (WyChart           *chart,
 
       if (rank == NULL)
         {
-          g_autofree char *more = rank_more_text (&data->query, ranks->len - top - bottom);
+          /* All that are not drawn, also those max_items left out. */
+          g_autofree char *more = rank_more_text (&data->query, data->n_ranked - top - bottom);
 
           layout = wy_chart_text_layout (chart, WY_CHART_FONT_AXIS, more, width - rank_w,
                                          WY_CHART_TEXT_CENTER | WY_CHART_TEXT_ELLIPSIZE);
@@ -337,9 +338,12 @@ wy_chart_layout_ranking (WyChart           *chart,
       wy_chart_set_item_hit (chart, index, x, row_y, width, row_h);
     }
 
-  if (data->n_ranked > ranks->len)
+  /* The bars drawn, not those loaded: a short chart draws fewer than
+   * max_items ("the first 10 of 18" over 7 bars, issue 12, point 4). A
+   * head-and-tail ranking says what it leaves out in its gap row. */
+  if (bottom == 0 && data->n_ranked > top)
     {
-      g_autofree char *shown_n = wy_chart_format_count (ranks->len);
+      g_autofree char *shown_n = wy_chart_format_count (top);
       g_autofree char *all_n = wy_chart_format_count (data->n_ranked);
       g_autofree char *note = NULL;
 

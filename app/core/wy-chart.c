@@ -1789,6 +1789,14 @@ wy_chart_hit (WyChart *chart,
   return NULL;
 }
 
+const char *
+wy_chart_get_footnotes (WyChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  return chart->footnotes->str;
+}
+
 double
 wy_chart_get_today_x (WyChart *chart)
 {

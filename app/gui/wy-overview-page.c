@@ -355,11 +355,13 @@ wy_overview_figure_caption (const WyOverview *o,
     case WY_OVERVIEW_FIGURE_PILOTS:     return g_strdup (_("Pilot compounds"));
     case WY_OVERVIEW_FIGURE_ATTAINED:   return g_strdup (_("Attainment rate"));
     case WY_OVERVIEW_FIGURE_OPEN:       return g_strdup (_("Open problems"));
-    case WY_OVERVIEW_FIGURE_OVERDUE:    return g_strdup (_("Overdue"));
+    /* Problems only, and said so: the Due page counts tasks and
+     * milestones as well. */
+    case WY_OVERVIEW_FIGURE_OVERDUE:    return g_strdup (_("Overdue problems"));
     case WY_OVERVIEW_FIGURE_DUE_SOON:
       /* TRANSLATORS: under the number of open problems due from today to
        * today + %u days (the warning window of Preferences) */
-      return g_strdup_printf (ngettext ("Due within %u day", "Due within %u days", warning_days),
+      return g_strdup_printf (ngettext ("Problems due within %u day", "Problems due within %u days", warning_days),
                               warning_days);
     case WY_OVERVIEW_FIGURE_SIGNED_OFF: return g_strdup (_("Signed off this month"));
     case WY_OVERVIEW_FIGURE_PHASE:

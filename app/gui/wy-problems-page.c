@@ -76,6 +76,8 @@ struct _WyProblemsPage
   GArray             *areas;        /* of Area, by area drop-down position */
   Area                area;
   const char         *status;       /* a static code, or NULL */
+  gboolean            open_only;    /* any status but signed off */
+  char               *signed_off_month;  /* "YYYY-MM", or NULL */
   GPtrArray          *units;        /* by unit drop-down position (NULL: all) */
   char               *unit;
   WyProblemsLightFilter light;
@@ -220,6 +222,11 @@ item_is_shown (WyProblemsPage *self,
   if (self->area.kind == AREA_COMMUNITY && row->community_id != self->area.id)
     return FALSE;
   if (self->status != NULL && g_strcmp0 (row->status, self->status) != 0)
+    return FALSE;
+  if (self->open_only && g_strcmp0 (row->status, WY_PROBLEM_SIGNED_OFF) == 0)
+    return FALSE;
+  if (self->signed_off_month != NULL &&
+      (row->signed_off_date == NULL || !g_str_has_prefix (row->signed_off_date, self->signed_off_month)))
     return FALSE;
   if (self->unit != NULL && g_strcmp0 (row->responsible_unit, self->unit) != 0)
     return FALSE;
@@ -1164,7 +1171,10 @@ on_status_selected_cb (GtkDropDown    *drop_down,
   if (self->updating_filters > 0)
     return;
 
-  self->status = (pos == 0 || pos == GTK_INVALID_LIST_POSITION) ? NULL : info->codes[pos - 1];
+  /* 0: all statuses, 1: open (未销号), then the statuses. */
+  self->open_only = pos == 1;
+  self->status = (pos <= 1 || pos == GTK_INVALID_LIST_POSITION) ? NULL : info->codes[pos - 2];
+  g_clear_pointer (&self->signed_off_month, g_free);
   refilter (self);
 }
 
@@ -1353,6 +1363,7 @@ wy_problems_page_finalize (GObject *object)
   g_clear_pointer (&self->areas, g_array_unref);
   g_clear_pointer (&self->units, g_ptr_array_unref);
   g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->signed_off_month, g_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->pending_search, g_free);
   g_clear_pointer (&self->status_text, g_free);
@@ -1452,6 +1463,7 @@ wy_problems_page_new (WyStore *store)
   /* The drop-downs' choices come from the schema and the ledger. */
   status_info = wy_schema_field (wy_schema_table (WY_TABLE_PROBLEM), "status");
   g_ptr_array_add (status_labels, (gpointer)_("All statuses"));
+  g_ptr_array_add (status_labels, (gpointer)_("Open (not signed off)"));
   for (guint i = 0; status_info->codes[i] != NULL; i++)
     g_ptr_array_add (status_labels, (gpointer)wy_schema_code_label (status_info, status_info->codes[i]));
   g_ptr_array_add (status_labels, NULL);
@@ -1603,11 +1615,28 @@ wy_problems_page_set_status_filter (WyProblemsPage *self,
 
   g_return_if_fail (WY_IS_PROBLEMS_PAGE (self));
 
-  for (guint i = 0; status != NULL && info->codes[i] != NULL; i++)
+  if (g_strcmp0 (status, WY_PROBLEMS_STATUS_OPEN) == 0)
+    pos = 1;
+  for (guint i = 0; pos == 0 && status != NULL && info->codes[i] != NULL; i++)
     if (g_str_equal (info->codes[i], status))
-      pos = i + 1;
+      pos = i + 2;
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->status_drop_down), pos);
+}
+
+void
+wy_problems_page_set_signed_off_month (WyProblemsPage *self,
+                                       const char     *month)
+{
+  g_return_if_fail (WY_IS_PROBLEMS_PAGE (self));
+
+  if (g_strcmp0 (month, self->signed_off_month) == 0)
+    return;
+
+  g_free (self->signed_off_month);
+  self->signed_off_month = g_strdup (month);
+  if (self->loaded)
+    refilter (self);
 }
 
 void

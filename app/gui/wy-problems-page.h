@@ -45,10 +45,18 @@ typedef enum {
   WY_PROBLEMS_LIGHT_DONE,
 } WyProblemsLightFilter;
 
-/* The filters the drop-downs set, for tests: status code (NULL: all),
- * light, responsible unit (NULL: all). */
+/* The status filter's choice "Open (not signed off)" (未销号): every
+ * status but signed off. */
+#define WY_PROBLEMS_STATUS_OPEN "open"
+
+/* The filters the drop-downs set, for tests: status code (NULL: all;
+ * WY_PROBLEMS_STATUS_OPEN), light, responsible unit (NULL: all). */
 void            wy_problems_page_set_status_filter (WyProblemsPage        *self,
                                                     const char            *status);
+/* Only the items signed off in month ("YYYY-MM"; NULL: no such limit,
+ * the default). Choosing a status in the drop-down clears it. */
+void            wy_problems_page_set_signed_off_month (WyProblemsPage     *self,
+                                                       const char         *month);
 void            wy_problems_page_set_light_filter  (WyProblemsPage        *self,
                                                     WyProblemsLightFilter  light);
 /* One street office or community (0, 0: all of them). */

@@ -947,9 +947,16 @@ on_overview_open_list_cb (WyOverviewPage *page,
                                         wy_overview_page_get_community (page));
       wy_problems_page_set_unit_filter (self->problems_page,
                                         kind == WY_CHART_TARGET_UNIT ? label : NULL);
+      /* Open problems (未销号) without signed-off ones; a month's
+       * sign-offs only those of the month. */
       wy_problems_page_set_status_filter (self->problems_page,
                                           kind == WY_CHART_TARGET_MONTH && light == WY_LIGHT_DONE
-                                          ? WY_PROBLEM_SIGNED_OFF : NULL);
+                                          ? WY_PROBLEM_SIGNED_OFF
+                                          : kind == WY_CHART_TARGET_LIGHT && light == WY_LIGHT_NONE
+                                          ? WY_PROBLEMS_STATUS_OPEN : NULL);
+      wy_problems_page_set_signed_off_month (self->problems_page,
+                                             kind == WY_CHART_TARGET_MONTH && light == WY_LIGHT_DONE
+                                             ? label : NULL);
       wy_problems_page_set_light_filter (self->problems_page,
                                          kind == WY_CHART_TARGET_LIGHT && light >= 0 &&
                                          light < (int) G_N_ELEMENTS (light_filters)

@@ -170,6 +170,8 @@ const WyChartItem *wy_chart_get_item    (WyChart             *chart,
 const WyChartItem *wy_chart_hit         (WyChart             *chart,
                                          double               x,
                                          double               y);
+/* The notes drawn under the chart in the last draw ("" if none). */
+const char   *wy_chart_get_footnotes    (WyChart             *chart);
 /* Timeline only: x of the today line in the last draw, or -1. */
 double        wy_chart_get_today_x      (WyChart             *chart);
 

@@ -117,7 +117,7 @@ def run_once(binary, ledger):
         app = wait_for("the application on the accessibility bus", app_on_bus, timeout=15)
         frame = wait_for("the window", lambda: find(app, lambda n: role(n) == "frame"))
 
-        button, value = wait_for("the Overdue figure", lambda: figure(frame, "Overdue"))
+        button, value = wait_for("the Overdue figure", lambda: figure(frame, "Overdue problems"))
         expected = expected_overdue(ledger)
         assert int(value) == expected, f"the Overdue figure says {value}, the ledger has {expected}"
         print(f"# Overdue: {value}")
