@@ -446,6 +446,7 @@ test_new_overdue (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  GDate sign_off_day;
 
   /* First run: nothing to compare with, but remembered. */
   g_assert_cmpuint (check_new (f, TODAY), ==, 0);
@@ -463,9 +464,9 @@ test_new_overdue (Fixture       *f,
 
   /* A week away: P3, U1, P4 passed in between; P3 signed off meanwhile
    * does not count, and nothing already overdue counts twice. */
-  g_assert_true (wy_store_update_field (f->store, WY_TABLE_PROBLEM, f->problem[3], "signed_off_date", "2026-03-17", &error));
-  g_assert_true (wy_store_update_field (f->store, WY_TABLE_PROBLEM, f->problem[3], "verifier", "李强", &error));
-  g_assert_true (wy_store_update_field (f->store, WY_TABLE_PROBLEM, f->problem[3], "status", WY_PROBLEM_SIGNED_OFF, &error));
+  /* Signed off as users do it: status, date and verifier together. */
+  wy_test_date (&sign_off_day, "2026-03-23");
+  g_assert_true (wy_problem_sign_off (f->store, f->problem[3], "2026-03-17", "李强", &sign_off_day, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (check_new (f, "2026-03-23"), ==, 2);
   assert_setting (f, WY_SETTING_LAST_OVERDUE_COUNT, "7");

@@ -8,6 +8,7 @@
 #include "wy-compound-detail.h"
 #include "wy-compound-item.h"
 #include "wy-compounds-page.h"
+#include "wy-phases-page.h"
 #include "wy-record-form.h"
 #include "wy-test-gui.h"
 #include "wy-test-util.h"
@@ -209,6 +210,49 @@ test_typing_over_other_save_asks (Fixture       *f,
   g_assert_null (wy_record_form_get_field_error (form, "buildings"));
 }
 
+/* The milestones of the Phases page save from their own entries. */
+static void
+test_milestone_over_other_save (Fixture       *f,
+                                gconstpointer  data)
+{
+  WyPhasesPage *page = WY_PHASES_PAGE (wy_window_get_page_widget (f->window, "phases"));
+  g_autoptr(GPtrArray) milestones = wy_store_list (f->other, WY_TABLE_MILESTONE, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WyRecord) after = NULL;
+  GtkWidget *entry;
+  gint64 id;
+
+  g_assert_nonnull (milestones);
+  id = wy_record_get_id (g_ptr_array_index (milestones, 0));
+  wy_window_show_page (f->window, "phases");
+  wy_test_spin_for (50);
+  entry = wy_phases_page_get_milestone_widget (page, id, "name");
+  g_assert_true (GTK_IS_EDITABLE (entry));
+
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "本窗口的节点");
+  g_assert_true (wy_store_update_field (f->other, WY_TABLE_MILESTONE, id, "name", "另一窗口的节点", &error));
+  g_assert_no_error (error);
+  _wy_window_sync_now (f->window);
+  wy_test_spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "本窗口的节点");
+
+  /* Return: refused, the other value told beside the field. */
+  g_signal_emit_by_name (entry, "activate");
+  wy_test_spin ();
+  after = wy_store_get (f->other, WY_TABLE_MILESTONE, id, &error);
+  g_assert_cmpstr (wy_record_get (after, "name"), ==, "另一窗口的节点");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_clear_pointer (&after, wy_record_unref);
+
+  /* Return again: saved over it, knowingly. */
+  g_signal_emit_by_name (entry, "activate");
+  wy_test_spin ();
+  after = wy_store_get (f->other, WY_TABLE_MILESTONE, id, &error);
+  g_assert_cmpstr (wy_record_get (after, "name"), ==, "本窗口的节点");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +263,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/two-windows/other-windows-saves-show-up", test_other_windows_saves_show_up);
   ADD ("/two-windows/typing-over-other-save-asks", test_typing_over_other_save_asks);
+  ADD ("/two-windows/milestone-over-other-save", test_milestone_over_other_save);
 #undef ADD
 
   return g_test_run ();

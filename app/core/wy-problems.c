@@ -62,6 +62,18 @@ wy_problem_sign_off (WyStore      *store,
   if (problem == NULL)
     return FALSE;
 
+  /* Signed off meanwhile, from another window: its date and verifier
+   * stand; a second sign-off would overwrite them. */
+  if (g_strcmp0 (wy_record_get (problem, "status"), WY_PROBLEM_SIGNED_OFF) == 0)
+    {
+      g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_CHANGED,
+                   /* Translators: the first %s is a date, the second a verifier's name */
+                   _("This item was already signed off on %s by %s."),
+                   wy_record_get (problem, "signed_off_date"),
+                   wy_record_get (problem, "verifier") != NULL ? wy_record_get (problem, "verifier") : "");
+      return FALSE;
+    }
+
   if (!wy_problem_check_sign_off_date (wy_record_get (problem, "raised_date"), date_iso, today, error))
     return FALSE;
 

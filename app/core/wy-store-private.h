@@ -29,10 +29,12 @@ struct _WyStore
   GHashTable *statements;   /* SQL text -> sqlite3_stmt*, prepared once */
   TableSql    sql[WY_N_TABLES];
   int         schema_version;
+  gint64      data_version;  /* PRAGMA data_version when last polled */
   guint       audit_enabled : 1;
 };
 
 extern guint wy_store_row_changed_signal;
+extern guint wy_store_external_change_signal;
 
 gboolean           wy_store_exec                (WyStore      *self,
                                                  const char   *sql,

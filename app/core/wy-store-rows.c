@@ -578,6 +578,46 @@ wy_store_update (WyStore   *self,
   return TRUE;
 }
 
+/* A rectification item's status and its sign-off (date, verifier) change
+ * together: one field at a time, an item is neither signed off without a
+ * date and verifier nor left open still carrying them (what two windows
+ * writing over each other once produced). Leaving the signed-off status
+ * clears both; the audit log keeps the old values. Signing off and
+ * reopening go through wy_problem_sign_off() / wy_problem_reopen(). */
+static gboolean
+problem_sign_off_moves_together (WyRecord    *record,
+                                 const char  *field,
+                                 const char  *value,
+                                 GError     **error)
+{
+  gboolean signed_off = g_strcmp0 (wy_record_get (record, "status"), WY_PROBLEM_SIGNED_OFF) == 0;
+
+  if (g_strcmp0 (field, "status") == 0)
+    {
+      if (g_strcmp0 (value, WY_PROBLEM_SIGNED_OFF) == 0 && !signed_off)
+        {
+          g_set_error_literal (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
+                               _("Use Sign Off… to sign an item off: it records the date and the verifier."));
+          return FALSE;
+        }
+      if (g_strcmp0 (value, WY_PROBLEM_SIGNED_OFF) != 0)
+        {
+          wy_record_set (record, "signed_off_date", NULL);
+          wy_record_set (record, "verifier", NULL);
+        }
+      return TRUE;
+    }
+
+  if ((g_strcmp0 (field, "signed_off_date") == 0 || g_strcmp0 (field, "verifier") == 0) &&
+      !signed_off && value != NULL && value[0] != '\0')
+    {
+      g_set_error_literal (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
+                           _("Only a signed-off item has a sign-off date and a verifier: use Sign Off…."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 wy_store_update_field (WyStore     *self,
                        WyTable      table,
@@ -600,6 +640,9 @@ wy_store_update_field (WyStore     *self,
 
   record = wy_store_get (self, table, id, error);
   if (record == NULL)
+    return FALSE;
+
+  if (table == WY_TABLE_PROBLEM && !problem_sign_off_moves_together (record, field, value, error))
     return FALSE;
 
   wy_record_set (record, field, value);

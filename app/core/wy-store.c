@@ -568,6 +568,19 @@ wy_store_class_init (WyStoreClass *klass)
    *
    * What undo or redo would do changed (wy_store_get_undo_title()).
    */
+  /**
+   * WyStore::external-change:
+   *
+   * Another connection committed to the ledger since the last
+   * wy_store_poll_external_change(): read what is shown again.
+   */
+  wy_store_external_change_signal =
+    g_signal_new (WY_STORE_SIGNAL_EXTERNAL_CHANGE,
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   g_signal_new (WY_STORE_SIGNAL_UNDO_CHANGED,
                 G_TYPE_FROM_CLASS (klass),
                 G_SIGNAL_RUN_LAST,

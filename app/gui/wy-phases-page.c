@@ -295,6 +295,29 @@ row_set_error (MilestoneRow *row,
     gtk_widget_add_css_class (entry, "error");
 }
 
+#define SHOWN_KEY "wy-phases-shown"
+
+/* What an entry shows from the ledger, and the base a save is checked
+ * against: while the user types, a reload (after another window saved)
+ * keeps the typing, and the base stays what the user saw. */
+static void
+show_stored (GtkEditable *entry,
+             const char  *stored)
+{
+  const char *shown = g_object_get_data (G_OBJECT (entry), SHOWN_KEY);
+  const char *typed = gtk_editable_get_text (entry);
+  gboolean known = g_object_get_data (G_OBJECT (entry), SHOWN_KEY "-known") != NULL;
+  gboolean dirty = known && g_strcmp0 (typed, shown != NULL ? shown : "") != 0;
+
+  if (dirty && g_strcmp0 (typed, stored != NULL ? stored : "") != 0)
+    return;
+
+  if (g_strcmp0 (typed, stored != NULL ? stored : "") != 0)
+    wy_gui_editable_show_text (entry, stored);
+  g_object_set_data_full (G_OBJECT (entry), SHOWN_KEY, g_strdup (stored), g_free);
+  g_object_set_data (G_OBJECT (entry), SHOWN_KEY "-known", GINT_TO_POINTER (1));
+}
+
 static void
 refresh_row (MilestoneRow *row,
              WyRecord     *milestone)
@@ -311,10 +334,8 @@ refresh_row (MilestoneRow *row,
   row->light = wy_light_compute_iso (due, done, &today, self->warning_days);
 
   self->updating++;
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->name)), name != NULL ? name : "") != 0)
-    wy_gui_editable_show_text (GTK_EDITABLE (row->name), name);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->due)), due != NULL ? due : "") != 0)
-    wy_gui_editable_show_text (GTK_EDITABLE (row->due), due);
+  show_stored (GTK_EDITABLE (row->name), name);
+  show_stored (GTK_EDITABLE (row->due), due);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (row->done), done);
   self->updating--;
 
@@ -334,6 +355,7 @@ commit_entry (MilestoneRow *row,
   g_autoptr(WyRecord) milestone = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *current = NULL;
   const char *value;
 
   if (self->updating > 0)
@@ -351,12 +373,29 @@ commit_entry (MilestoneRow *row,
       return;
     }
 
-  if (!wy_store_update_field (self->store, WY_TABLE_MILESTONE, row->id, field, value, &error))
+  /* Saved only over what the user saw. Otherwise both values are told
+   * and the base moves to the ledger's: Return again saves the typing
+   * over it, knowingly. */
+  if (!wy_store_update_field_if_unchanged (self->store, WY_TABLE_MILESTONE, row->id, field,
+                                           g_object_get_data (G_OBJECT (entry), SHOWN_KEY),
+                                           value, &current, &error))
     {
-      row_set_error (row, entry, error->message);
+      if (g_error_matches (error, WY_STORE_ERROR, WY_STORE_ERROR_CHANGED))
+        {
+          g_autofree char *message =
+            /* Translators: the first %s says which field changed, the second is its value now */
+            g_strdup_printf (_("%s In the ledger now: %s. Press Enter again to save yours over it."),
+                             error->message, current != NULL ? current : _("(empty)"));
+
+          g_object_set_data_full (G_OBJECT (entry), SHOWN_KEY, g_steal_pointer (&current), g_free);
+          row_set_error (row, entry, message);
+        }
+      else
+        row_set_error (row, entry, error->message);
       return;
     }
 
+  g_object_set_data_full (G_OBJECT (entry), SHOWN_KEY, g_strdup (value), g_free);
   row_set_error (row, NULL, NULL);
 }
 
@@ -424,6 +463,42 @@ add_focus_leave (GtkWidget *entry,
   gtk_widget_add_controller (entry, focus);
 }
 
+static void
+disconnect_from (GtkWidget *widget,
+                 gpointer   data)
+{
+  g_autoptr(GListModel) controllers = NULL;
+
+  controllers = gtk_widget_observe_controllers (widget);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      g_signal_handlers_disconnect_by_data (controller, data);
+    }
+  g_signal_handlers_disconnect_by_data (widget, data);
+}
+
+/* A row goes while its entries may live on a little (the window keeps
+ * its focus widget while it closes): their focus-out must not reach the
+ * freed row. Closing the window with a milestone's name being typed
+ * crashed here. */
+static void
+milestone_row_free (gpointer data)
+{
+  MilestoneRow *row = data;
+
+  disconnect_from (row->name, row);
+  disconnect_from (row->due, row);
+  disconnect_from (row->done, row);
+  /* Held by the row (created with a reference of its own) so they are
+   * still there to disconnect from, whatever went first. */
+  g_clear_object (&row->name);
+  g_clear_object (&row->due);
+  g_clear_object (&row->done);
+  g_free (row);
+}
+
 static GtkWidget *
 create_row (WyPhasesPage *self,
             WyRecord     *milestone)
@@ -443,12 +518,12 @@ create_row (WyPhasesPage *self,
   gtk_label_set_width_chars (GTK_LABEL (row->light_label), 10);
   gtk_label_set_xalign (GTK_LABEL (row->light_label), 0.0f);
 
-  row->name = gtk_entry_new ();
+  row->name = g_object_ref_sink (gtk_entry_new ());
   gtk_widget_set_hexpand (row->name, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->name),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Milestone"),
                                   -1);
-  row->due = gtk_entry_new ();
+  row->due = g_object_ref_sink (gtk_entry_new ());
   gtk_editable_set_width_chars (GTK_EDITABLE (row->due), 11);
   /* TRANSLATORS: the form of a date the user types */
   gtk_entry_set_placeholder_text (GTK_ENTRY (row->due), _("YYYY-MM-DD"));
@@ -456,7 +531,7 @@ create_row (WyPhasesPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->due),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Due"),
                                   -1);
-  row->done = gtk_check_button_new_with_label (_("Done"));
+  row->done = g_object_ref_sink (gtk_check_button_new_with_label (_("Done")));
   row->done_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (row->done_label, "dim-label");
   gtk_label_set_width_chars (GTK_LABEL (row->done_label), 13);
@@ -620,6 +695,65 @@ rebuild (WyPhasesPage *self)
   gtk_adjustment_set_value (adjustment, scroll);
 }
 
+static PhaseSection *
+find_section (WyPhasesPage *self,
+              gint64        phase_id)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      PhaseSection *section = g_ptr_array_index (self->sections, i);
+
+      if (section->id == phase_id)
+        return section;
+    }
+
+  return NULL;
+}
+
+/* The same phases and milestones as shown (a reload after another
+ * window saved a date or a name): every row read again where it is, so
+ * what the user is typing in one of them stays. FALSE when rows came,
+ * went or moved, which needs a rebuild. */
+static gboolean
+refresh_in_place (WyPhasesPage *self)
+{
+  g_autoptr(GPtrArray) phases = NULL;
+  g_autoptr(GPtrArray) milestones = NULL;
+
+  if (!self->loaded)
+    return FALSE;
+
+  phases = wy_store_list (self->store, WY_TABLE_PHASE, 0, NULL);
+  milestones = wy_store_list (self->store, WY_TABLE_MILESTONE, 0, NULL);
+  if (phases == NULL || milestones == NULL ||
+      phases->len != self->sections->len || milestones->len != g_hash_table_size (self->rows))
+    return FALSE;
+
+  for (guint i = 0; i < phases->len; i++)
+    if (find_section (self, wy_record_get_id (g_ptr_array_index (phases, i))) == NULL)
+      return FALSE;
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      WyRecord *milestone = g_ptr_array_index (milestones, i);
+      gint64 id = wy_record_get_id (milestone);
+      MilestoneRow *row = g_hash_table_lookup (self->rows, &id);
+
+      if (row == NULL || row->phase_id != wy_record_get_int (milestone, "phase_id", 0))
+        return FALSE;
+    }
+
+  self->warning_days = wy_store_get_warning_days (self->store);
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      WyRecord *milestone = g_ptr_array_index (milestones, i);
+      gint64 id = wy_record_get_id (milestone);
+
+      refresh_row (g_hash_table_lookup (self->rows, &id), milestone);
+    }
+  update_position (self);
+  return TRUE;
+}
+
 static gboolean
 rebuild_cb (gpointer user_data)
 {
@@ -655,20 +789,6 @@ queue_update_position (WyPhasesPage *self)
     self->position_id = g_idle_add (update_position_cb, self);
 }
 
-static PhaseSection *
-find_section (WyPhasesPage *self,
-              gint64        phase_id)
-{
-  for (guint i = 0; i < self->sections->len; i++)
-    {
-      PhaseSection *section = g_ptr_array_index (self->sections, i);
-
-      if (section->id == phase_id)
-        return section;
-    }
-
-  return NULL;
-}
 
 static void
 on_store_row_changed_cb (WyStore      *store,
@@ -808,7 +928,7 @@ wy_phases_page_init (WyPhasesPage *self)
 
   g_date_clear (&self->today, 1);
   self->sections = g_ptr_array_new_with_free_func (section_free);
-  self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, milestone_row_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->light_markup); i++)
     self->light_markup[i] = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
@@ -904,7 +1024,8 @@ wy_phases_page_reload (WyPhasesPage *self)
 {
   g_return_if_fail (WY_IS_PHASES_PAGE (self));
 
-  rebuild (self);
+  if (!refresh_in_place (self))
+    rebuild (self);
 }
 
 const char *

@@ -241,6 +241,15 @@ reload_state (WyProblemEditor *self)
 }
 
 static void
+on_store_external_change_cb (WyProblemEditor *self)
+{
+  if (self->problem_id <= 0)
+    return;
+  reload_state (self);
+  reload_updates (self);
+}
+
+static void
 on_store_row_changed_cb (WyStore         *store,
                          int              table,
                          gint64           id,
@@ -657,6 +666,9 @@ wy_problem_editor_new (WyStore *store)
 
   self->row_changed_id = g_signal_connect (store, WY_STORE_SIGNAL_ROW_CHANGED,
                                            G_CALLBACK (on_store_row_changed_cb), self);
+  /* Another program may have signed the item off or reopened it. */
+  g_signal_connect_object (store, WY_STORE_SIGNAL_EXTERNAL_CHANGE,
+                           G_CALLBACK (on_store_external_change_cb), self, G_CONNECT_SWAPPED);
 
   reload_state (self);
 

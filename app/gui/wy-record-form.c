@@ -50,6 +50,11 @@ struct _WyRecordForm
   GtkWindow               *confirmation;
   Field                   *pending_field;
   char                    *pending_value;
+  /* The question is a conflict: someone else saved pending_current
+   * into the field since it was shown. */
+  gboolean                 pending_conflict;
+  char                    *pending_current;
+  gulong                   external_change_id;
 };
 
 G_DEFINE_FINAL_TYPE (WyRecordForm, wy_record_form, GTK_TYPE_WIDGET)
@@ -321,9 +326,18 @@ reload_record (WyRecordForm *self)
 
       if (record != NULL && self->id > 0 && field_is_dirty (field))
         {
-          /* Keep what was typed; it is compared with the new value. */
-          g_free (field->shown);
-          field->shown = g_strdup (value);
+          g_autofree char *typed = field_get_value (field);
+          g_autofree char *now = normalize (value);
+
+          /* Keep what was typed. Its base stays what the user saw, so
+           * saving it over someone else's new value asks first (write_field);
+           * only when the ledger already holds what was typed is there
+           * nothing left to save. */
+          if (g_strcmp0 (typed, now) == 0)
+            {
+              g_free (field->shown);
+              field->shown = g_strdup (value);
+            }
           continue;
         }
 
@@ -335,6 +349,12 @@ reload_record (WyRecordForm *self)
   gtk_widget_set_sensitive (self->grid, self->id <= 0 || record != NULL);
 }
 
+static void ask_conflict (WyRecordForm *self,
+                          Field        *field,
+                          const char   *value,
+                          const char   *current,
+                          const char   *message);
+
 static gboolean
 write_field (WyRecordForm *self,
              Field        *field,
@@ -342,11 +362,18 @@ write_field (WyRecordForm *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strdup (field->info->name);
+  g_autofree char *current = NULL;
 
-  if (!wy_store_update_field (self->store, self->table, self->id,
-                              field->info->name, value, &error))
+  /* Saved only over the value the user saw: another window or program
+   * may have saved this field since. */
+  if (!wy_store_update_field_if_unchanged (self->store, self->table, self->id,
+                                           field->info->name, field->shown, value,
+                                           &current, &error))
     {
-      field_set_error (field, error->message);
+      if (g_error_matches (error, WY_STORE_ERROR, WY_STORE_ERROR_CHANGED))
+        ask_conflict (self, field, value, current, error->message);
+      else
+        field_set_error (field, error->message);
       return FALSE;
     }
 
@@ -366,6 +393,8 @@ end_confirmation (WyRecordForm *self)
 
   self->pending_field = NULL;
   g_clear_pointer (&self->pending_value, g_free);
+  g_clear_pointer (&self->pending_current, g_free);
+  self->pending_conflict = FALSE;
   if (dialog != NULL)
     gtk_window_destroy (dialog);
 }
@@ -404,6 +433,71 @@ ask_confirmation (WyRecordForm *self,
   self->confirmation = GTK_WINDOW (dialog);
   self->pending_field = field;
   self->pending_value = g_strdup (value);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* How a stored value reads in the conflict question: a drop-down's
+ * label rather than its code, "(empty)" rather than nothing. */
+static char *
+describe_value (Field      *field,
+                const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return g_strdup (_("(empty)"));
+
+  if (GTK_IS_DROP_DOWN (field->widget) && field->values != NULL)
+    {
+      GListModel *labels = gtk_drop_down_get_model (GTK_DROP_DOWN (field->widget));
+
+      for (guint i = 0; i < field->values->len; i++)
+        if (g_strcmp0 (g_ptr_array_index (field->values, i), value) == 0 &&
+            GTK_IS_STRING_LIST (labels))
+          return g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (labels), i));
+    }
+  if (GTK_IS_CHECK_BUTTON (field->widget))
+    return g_strdup (g_strcmp0 (value, "0") != 0 ? _("Yes") : _("No"));
+
+  return g_strdup (value);
+}
+
+static void
+ask_conflict (WyRecordForm *self,
+              Field        *field,
+              const char   *value,
+              const char   *current,
+              const char   *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *theirs = describe_value (field, current);
+  g_autofree char *mine = describe_value (field, value);
+  GtkWidget *dialog;
+
+  end_confirmation (self);
+
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING,
+                                   GTK_BUTTONS_NONE,
+                                   "%s", message);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            /* Translators: the two values of a field two
+                                             * people saved; which one to keep */
+                                            _("In the ledger now: %s\nWhat you entered: %s\n\nWhich one should the ledger keep?"),
+                                            theirs, mine);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("Keep the _Ledger’s"), GTK_RESPONSE_REJECT,
+                          _("Use _Mine"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  /* Return keeps what is saved: nobody's edit is lost by a key press. */
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_confirmation_response_cb), self);
+
+  self->confirmation = GTK_WINDOW (dialog);
+  self->pending_field = field;
+  self->pending_value = g_strdup (value);
+  self->pending_current = g_strdup (current);
+  self->pending_conflict = TRUE;
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -682,6 +776,26 @@ on_store_row_changed_cb (WyStore      *store,
     }
 }
 
+/* Another program saved to the ledger: the row, and what the drop-downs
+ * offer, may have changed. */
+static void
+on_store_external_change_cb (WyStore      *store,
+                             WyRecordForm *self)
+{
+  if (self->id > 0)
+    reload_record (self);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (field->info->kind == WY_FIELD_REF)
+        self->refs_dirty[field->info->ref_table] = TRUE;
+    }
+  if (self->refresh_refs_id == 0)
+    self->refresh_refs_id = g_idle_add (refresh_refs_cb, self);
+}
+
 static gboolean
 is_long_text (const WyFieldInfo *info)
 {
@@ -882,6 +996,8 @@ wy_record_form_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_refs_id, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->row_changed_id, self->store);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->external_change_id, self->store);
 
   /* A widget can outlive the form (the window keeps its focus widget
    * until it goes too): nothing of it may call back into freed fields. */
@@ -1005,6 +1121,8 @@ wy_record_form_new (WyStore            *store,
 
   self->row_changed_id = g_signal_connect (store, WY_STORE_SIGNAL_ROW_CHANGED,
                                            G_CALLBACK (on_store_row_changed_cb), self);
+  self->external_change_id = g_signal_connect (store, WY_STORE_SIGNAL_EXTERNAL_CHANGE,
+                                               G_CALLBACK (on_store_external_change_cb), self);
 
   reload_record (self);
 
@@ -1016,6 +1134,15 @@ wy_record_form_set_record_id (WyRecordForm *self,
                               gint64        id)
 {
   g_return_if_fail (WY_IS_RECORD_FORM (self));
+
+  /* The same row again (a page reloaded after another program saved):
+   * read it again, but keep what the user is typing and any question
+   * being asked about it. */
+  if (id > 0 && id == self->id)
+    {
+      reload_record (self);
+      return;
+    }
 
   end_confirmation (self);
   self->id = id;
@@ -1165,6 +1292,8 @@ wy_record_form_answer_confirmation (WyRecordForm *self,
 {
   Field *field;
   g_autofree char *value = NULL;
+  g_autofree char *current = NULL;
+  gboolean conflict;
 
   g_return_if_fail (WY_IS_RECORD_FORM (self));
 
@@ -1173,10 +1302,27 @@ wy_record_form_answer_confirmation (WyRecordForm *self,
 
   field = self->pending_field;
   value = g_steal_pointer (&self->pending_value);
+  conflict = self->pending_conflict;
+  current = g_steal_pointer (&self->pending_current);
   end_confirmation (self);
 
   if (self->store == NULL || field == NULL)
     return;
+
+  if (conflict)
+    {
+      /* Either way the field's base is now what the ledger holds. */
+      g_free (field->shown);
+      field->shown = g_steal_pointer (&current);
+      if (keep)
+        write_field (self, field, value);
+      else
+        {
+          field_set_error (field, NULL);
+          field_show_value (field, field->shown);
+        }
+      return;
+    }
 
   if (keep)
     write_field (self, field, value);

@@ -14,6 +14,11 @@ gboolean   _wy_window_can_redo          (WyWindow *self);
 /* Undo or redo the last change; an error is shown in a dialog. */
 void       _wy_window_replay_or_report  (WyWindow *self,
                                          gboolean  redo);
+/* wy-window-sync.c: reloads what the window shows when another program
+ * saved to the ledger (polled every second and on activation);
+ * _now polls at once (tests, and after a save was refused). */
+void       _wy_window_sync_start        (WyWindow *self);
+void       _wy_window_sync_now          (WyWindow *self);
 /* The window's GSettings, or NULL when the schema is not installed. */
 GSettings *_wy_window_get_settings      (WyWindow *self);
 

@@ -1139,6 +1139,7 @@ wy_window_constructed (GObject *object)
   update_undo_menu (self);
   _wy_window_update_actions (self);
   check_newly_overdue (self);
+  _wy_window_sync_start (self);
 
   if (g_getenv ("WUYOU_TIMING") != NULL)
     self->built_at = start;

@@ -180,6 +180,26 @@ gboolean    wy_store_redo_last          (WyStore        *self,
                                          GError        **error);
 void        wy_store_clear_undo         (WyStore        *self);
 
+/* Another program (a second window, the command line) on the same
+ * ledger. Polling tells whether anything was committed through another
+ * connection since the last poll, and emits "external-change" if so:
+ * whatever is shown may be stale and should be read again. */
+#define WY_STORE_SIGNAL_EXTERNAL_CHANGE "external-change"
+gboolean    wy_store_poll_external_change (WyStore      *self);
+/* Saves value into field only if the field still holds expected (what
+ * the user saw when they began to edit, NULL and "" alike); otherwise
+ * fails with WY_STORE_ERROR_CHANGED and, in current_out, what the ledger
+ * holds now, so both can be shown and the user chooses. Never a silent
+ * overwrite of someone else's edit. */
+gboolean    wy_store_update_field_if_unchanged (WyStore     *self,
+                                                WyTable      table,
+                                                gint64       id,
+                                                const char  *field,
+                                                const char  *expected,
+                                                const char  *value,
+                                                char       **current_out,
+                                                GError     **error);
+
 /* "Save a copy": a consistent copy of the open ledger at path, through
  * SQLite's online backup. Refuses a path that holds data. */
 gboolean    wy_store_save_copy          (WyStore        *self,
