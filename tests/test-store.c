@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "wy-test-util.h"
 
 /* A value of the right kind for any field; references point at the last
@@ -406,6 +408,80 @@ test_ensure_community (void)
   g_assert_cmpint (wy_store_count (store, WY_TABLE_DISTRICT), ==, 1);
 }
 
+/* Every foreign key has an index whose first column is that key: deletes
+ * (ON DELETE CASCADE / SET NULL / RESTRICT) and their undo look referrers
+ * up through it instead of scanning the referring table. */
+static gboolean
+has_index_led_by (sqlite3    *db,
+                  const char *table,
+                  const char *column)
+{
+  g_autofree char *list_sql = g_strdup_printf ("SELECT name FROM pragma_index_list('%s')", table);
+  sqlite3_stmt *list = NULL;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, list_sql, -1, &list, NULL), ==, SQLITE_OK);
+  while (!found && sqlite3_step (list) == SQLITE_ROW)
+    {
+      sqlite3_stmt *info = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM pragma_index_info(?) WHERE seqno = 0",
+                                           -1, &info, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (info, 1, (const char *) sqlite3_column_text (list, 0), -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (info) == SQLITE_ROW
+          && g_strcmp0 ((const char *) sqlite3_column_text (info, 0), column) == 0)
+        found = TRUE;
+      sqlite3_finalize (info);
+    }
+  sqlite3_finalize (list);
+  return found;
+}
+
+static void
+test_every_foreign_key_indexed (void)
+{
+  g_autofree char *path = wy_test_tmp_path ("fk-indexes.wuyou");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) missing = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *tables = NULL;
+  guint n_keys = 0;
+
+  {
+    g_autoptr(WyStore) store = wy_store_create_empty (path, &error);
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                                       " AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                       -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      g_autofree char *table = g_strdup ((const char *) sqlite3_column_text (tables, 0));
+      g_autofree char *fk_sql = g_strdup_printf ("SELECT \"from\" FROM pragma_foreign_key_list('%s')", table);
+      sqlite3_stmt *keys = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, fk_sql, -1, &keys, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (keys) == SQLITE_ROW)
+        {
+          const char *column = (const char *) sqlite3_column_text (keys, 0);
+
+          n_keys++;
+          if (!has_index_led_by (db, table, column))
+            g_string_append_printf (missing, " %s.%s", table, column);
+        }
+      sqlite3_finalize (keys);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (db);
+
+  /* The schema has foreign keys at all (the walk read something). */
+  g_assert_cmpuint (n_keys, >=, 20);
+  g_assert_cmpstr (missing->str, ==, "");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -419,6 +495,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/transaction-rollback", test_transaction_rollback);
   g_test_add_func ("/store/create-refuses-data", test_create_refuses_data);
   g_test_add_func ("/store/ensure-community", test_ensure_community);
+  g_test_add_func ("/store/every-foreign-key-indexed", test_every_foreign_key_indexed);
 
   return g_test_run ();
 }

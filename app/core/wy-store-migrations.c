@@ -229,10 +229,25 @@ static const char schema_v3[] =
   "CREATE INDEX problem_open_by_compound ON problem (compound_id, deadline)"
   " WHERE status <> 'signed_off';";
 
+/* Version 4: an index on every foreign key the earlier steps left
+ * without one, so deleting a governance mode, target, inspection,
+ * meeting, assistance unit, community or compound (and undoing it) looks
+ * its referrers up instead of scanning their tables. tests/test-store.c
+ * walks every table's foreign keys and asserts an index for each. */
+static const char schema_v4[] =
+  "CREATE INDEX compound_assistance_unit ON compound (assistance_unit_id);"
+  "CREATE INDEX compound_governance_mode ON compound (governance_mode_id);"
+  "CREATE INDEX problem_target ON problem (target_id);"
+  "CREATE INDEX problem_inspection ON problem (inspection_id);"
+  "CREATE INDEX task_meeting ON task (meeting_id);"
+  "CREATE INDEX assistance_activity_compound ON assistance_activity (compound_id);"
+  "CREATE INDEX inspection_community ON inspection (community_id);";
+
 static const WyMigration migrations[] = {
   { 1, "ledger tables", schema_v1 },
   { 2, "indexes for large ledgers", schema_v2 },
   { 3, "open items by compound", schema_v3 },
+  { 4, "an index on every foreign key", schema_v4 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WY_SCHEMA_VERSION);
