@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "wy-test-util.h"
+#include "../app/core/wy-store-sql.h"
 
 typedef struct {
   const char *today;
@@ -66,6 +69,72 @@ test_labels (void)
   g_assert_cmpstr (wy_light_to_label (WY_LIGHT_RED), ==, "Overdue");
 }
 
+/* The SQL twin of the rule (wy-store-sql.h), which every query of the
+ * store uses, gives the same light on every case with a stored date: one
+ * of red, yellow and green exactly, or none without a deadline. */
+static void
+test_sql_fragments (void)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT " WY_SQL_LIGHT_NONE ("d") ", " WY_SQL_LIGHT_RED ("d", "?2") ","
+                                       " " WY_SQL_LIGHT_YELLOW ("d", "?2", "?3") ", " WY_SQL_LIGHT_GREEN ("d", "?3")
+                                       " FROM (SELECT ?1 AS d)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate today, limit, deadline;
+      g_autofree char *limit_iso = NULL;
+      WyLight sql_light = WY_LIGHT_NONE;
+      guint n_true = 0;
+
+      if (cases[i].done || (cases[i].deadline != NULL && !wy_date_parse (cases[i].deadline, &deadline)))
+        continue;   /* done is the status's, not the date's; the schema stores only dates */
+
+      wy_test_date (&today, cases[i].today);
+      limit = today;
+      g_date_add_days (&limit, cases[i].window);
+      limit_iso = wy_date_to_iso (&limit);
+
+      sqlite3_reset (stmt);
+      if (cases[i].deadline != NULL)
+        sqlite3_bind_text (stmt, 1, cases[i].deadline, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 1);
+      sqlite3_bind_text (stmt, 2, cases[i].today, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, limit_iso, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+      if (sqlite3_column_int (stmt, 0))
+        sql_light = WY_LIGHT_NONE, n_true++;
+      if (sqlite3_column_int (stmt, 1))
+        sql_light = WY_LIGHT_RED, n_true++;
+      if (sqlite3_column_int (stmt, 2))
+        sql_light = WY_LIGHT_YELLOW, n_true++;
+      if (sqlite3_column_int (stmt, 3))
+        sql_light = WY_LIGHT_GREEN, n_true++;
+
+      g_assert_cmpuint (n_true, ==, 1);
+      if (sql_light != cases[i].expected)
+        g_error ("case %u: today %s deadline %s: SQL says %s, expected %s", i,
+                 cases[i].today, cases[i].deadline,
+                 wy_light_to_code (sql_light), wy_light_to_code (cases[i].expected));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* Word for word the WHERE clause of the partial indexes
+   * problem_open_deadline and problem_open_by_compound (migrations 2, 3),
+   * or SQLite would not use them. */
+  g_assert_cmpstr (WY_SQL_PROBLEM_OPEN (""), ==, "status <> 'signed_off'");
+  g_assert_cmpstr (WY_SQL_PROBLEM_OPEN ("p."), ==, "p.status <> 'signed_off'");
+  g_assert_cmpstr (WY_SQL_PROBLEM_SIGNED_OFF ("p."), ==, "p.status = 'signed_off'");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -73,6 +142,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/light/boundaries", test_boundaries);
   g_test_add_func ("/light/labels", test_labels);
+  g_test_add_func ("/light/sql-fragments", test_sql_fragments);
 
   return g_test_run ();
 }

@@ -6,7 +6,8 @@
 #include "wuyou/wy-date.h"
 #include "wuyou/wy-light.h"
 
-/* The boundaries, which the SQL aggregates in wy-store-stats.c repeat:
+/* The boundaries, which the SQL fragments of wy-store-sql.h repeat for
+ * every query of the store (the SQL twins in test-stats and test-light):
  * red when the deadline is before today; yellow from today up to and
  * including today + warning_days; green after that. */
 WyLight

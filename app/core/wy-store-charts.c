@@ -303,14 +303,14 @@ wy_store_chart_units (WyStore      *self,
 static const char * const overdue_rank_sql[] = {
   [WY_RANK_COMMUNITIES] =
     "SELECT co.id, co.name, s.name,"
-    " total(p.status <> 'signed_off' AND p.deadline < ?3), total(p.status <> 'signed_off')"
+    " total(" WY_SQL_PROBLEM_OPEN ("p.") " AND " WY_SQL_LIGHT_RED ("p.deadline", "?3") "), total(" WY_SQL_PROBLEM_OPEN ("p.") ")"
     " FROM community co JOIN street s ON s.id = co.street_id"
     " JOIN compound c ON c.community_id = co.id"
     " LEFT JOIN problem p ON p.compound_id = c.id"
     " WHERE " IN_SCOPE " GROUP BY co.id",
   [WY_RANK_STREETS] =
     "SELECT s.id, s.name, d.name,"
-    " total(p.status <> 'signed_off' AND p.deadline < ?3), total(p.status <> 'signed_off')"
+    " total(" WY_SQL_PROBLEM_OPEN ("p.") " AND " WY_SQL_LIGHT_RED ("p.deadline", "?3") "), total(" WY_SQL_PROBLEM_OPEN ("p.") ")"
     " FROM street s JOIN district d ON d.id = s.district_id"
     " JOIN community co ON co.street_id = s.id"
     " JOIN compound c ON c.community_id = co.id"
@@ -318,10 +318,10 @@ static const char * const overdue_rank_sql[] = {
     " WHERE " IN_SCOPE " GROUP BY s.id",
   /* Units are free text: the same spelling is the same unit. */
   [WY_RANK_RESPONSIBLE_UNITS] =
-    "SELECT 0, trim(p.responsible_unit) AS unit, NULL, total(p.deadline < ?3), count(*)"
+    "SELECT 0, trim(p.responsible_unit) AS unit, NULL, total(" WY_SQL_LIGHT_RED ("p.deadline", "?3") "), count(*)"
     " FROM problem p JOIN compound c ON c.id = p.compound_id"
     " JOIN community co ON co.id = c.community_id"
-    " WHERE p.status <> 'signed_off' AND trim(coalesce(p.responsible_unit, '')) <> ''"
+    " WHERE " WY_SQL_PROBLEM_OPEN ("p.") " AND trim(coalesce(p.responsible_unit, '')) <> ''"
     " AND " IN_SCOPE " GROUP BY unit",
 };
 
@@ -370,11 +370,11 @@ wy_store_chart_lights (WyStore      *self,
 
   stmt = prepare_problems (self, data,
                            "SELECT count(*),"
-                           " total(p.status <> 'signed_off'),"
-                           " total(p.status <> 'signed_off' AND p.deadline < ?3),"
-                           " total(p.status <> 'signed_off' AND p.deadline >= ?3 AND p.deadline <= ?4),"
-                           " total(p.status <> 'signed_off' AND p.deadline > ?4),"
-                           " total(p.status <> 'signed_off' AND p.deadline IS NULL)",
+                           " total(" WY_SQL_PROBLEM_OPEN ("p.") "),"
+                           " total(" WY_SQL_PROBLEM_OPEN ("p.") " AND " WY_SQL_LIGHT_RED ("p.deadline", "?3") "),"
+                           " total(" WY_SQL_PROBLEM_OPEN ("p.") " AND " WY_SQL_LIGHT_YELLOW ("p.deadline", "?3", "?4") "),"
+                           " total(" WY_SQL_PROBLEM_OPEN ("p.") " AND " WY_SQL_LIGHT_GREEN ("p.deadline", "?4") "),"
+                           " total(" WY_SQL_PROBLEM_OPEN ("p.") " AND " WY_SQL_LIGHT_NONE ("p.deadline") ")",
                            "", error);
   if (stmt == NULL)
     return FALSE;
@@ -452,14 +452,14 @@ wy_store_chart_signoff (WyStore      *self,
 
   stmt = prepare_problems (self, data,
                            "SELECT substr(p.signed_off_date, 1, 7) AS month, count(*)",
-                           " AND p.status = 'signed_off' AND p.signed_off_date <= ?3 GROUP BY month", error);
+                           " AND " WY_SQL_PROBLEM_SIGNED_OFF ("p.") " AND p.signed_off_date <= ?3 GROUP BY month", error);
   if (stmt == NULL || !read_month_counts (self, stmt, signed_off, error))
     return FALSE;
 
   stmt = prepare_problems (self, data,
-                           "SELECT count(*), total(p.status <> 'signed_off'),"
-                           " total(p.status <> 'signed_off' AND p.deadline < ?3),"
-                           " total(p.status <> 'signed_off' AND p.raised_date IS NULL)",
+                           "SELECT count(*), total(" WY_SQL_PROBLEM_OPEN ("p.") "),"
+                           " total(" WY_SQL_PROBLEM_OPEN ("p.") " AND " WY_SQL_LIGHT_RED ("p.deadline", "?3") "),"
+                           " total(" WY_SQL_PROBLEM_OPEN ("p.") " AND p.raised_date IS NULL)",
                            "", error);
   if (stmt == NULL)
     return FALSE;

@@ -21,10 +21,10 @@ static const char * const due_sql[WY_DUE_N_KINDS] = {
     " FROM problem p JOIN compound c ON c.id = p.compound_id"
     " JOIN community co ON co.id = c.community_id"
     " JOIN street s ON s.id = co.street_id"
-    " WHERE p.status <> 'signed_off' AND p.deadline <= ?2",
+    " WHERE " WY_SQL_PROBLEM_OPEN ("p.") " AND p.deadline <= ?2",
   [WY_DUE_KIND_TASK] =
     "SELECT id, wy_plan_text(title), deadline, coalesce(wy_plan_text(lead_units), ''), '', '', 0, ''"
-    " FROM task WHERE status <> 'done' AND deadline <= ?2",
+    " FROM task WHERE " WY_SQL_TASK_OPEN ("") " AND deadline <= ?2",
   [WY_DUE_KIND_MILESTONE] =
     "SELECT m.id, wy_plan_text(m.name), m.due_date, coalesce(wy_plan_text(ph.name), ''), '', '', 0, ''"
     " FROM milestone m LEFT JOIN phase ph ON ph.id = m.phase_id"
@@ -40,8 +40,8 @@ static const char * const due_sql[WY_DUE_N_KINDS] = {
 /* The same "not done" conditions, counting red items only (?1 = today,
  * ?2 = the lower bound of the deadline, "" for none). */
 #define OVERDUE_COUNT_SQL \
-  "SELECT (SELECT count(*) FROM problem WHERE status <> 'signed_off' AND deadline < ?1 AND deadline >= ?2)" \
-  " + (SELECT count(*) FROM task WHERE status <> 'done' AND deadline < ?1 AND deadline >= ?2)" \
+  "SELECT (SELECT count(*) FROM problem WHERE " WY_SQL_PROBLEM_OPEN ("") " AND " WY_SQL_LIGHT_RED ("deadline", "?1") " AND deadline >= ?2)" \
+  " + (SELECT count(*) FROM task WHERE " WY_SQL_TASK_OPEN ("") " AND " WY_SQL_LIGHT_RED ("deadline", "?1") " AND deadline >= ?2)" \
   " + (SELECT count(*) FROM milestone WHERE done = 0 AND due_date < ?1 AND due_date >= ?2)" \
   " + (SELECT count(*) FROM assistance_unit WHERE closed = 0 AND end_date < ?1 AND end_date >= ?2)"
 
@@ -181,7 +181,7 @@ wy_store_count_without_deadline (WyStore  *store,
   /* Answered by the partial index problem_open_deadline. */
   stmt = wy_store_prepare_cached (store,
                                   "SELECT count(*) FROM problem"
-                                  " WHERE status <> 'signed_off' AND deadline IS NULL", error);
+                                  " WHERE " WY_SQL_PROBLEM_OPEN ("") " AND " WY_SQL_LIGHT_NONE ("deadline"), error);
   if (stmt == NULL)
     return FALSE;
 
@@ -196,8 +196,8 @@ wy_store_count_without_deadline (WyStore  *store,
 
 /* Not done and due on or before ?1, per kind (the order of WyDueKind). */
 #define DUE_UNTIL_COUNT_SQL \
-  "SELECT (SELECT count(*) FROM problem WHERE status <> 'signed_off' AND deadline <= ?1)," \
-  " (SELECT count(*) FROM task WHERE status <> 'done' AND deadline <= ?1)," \
+  "SELECT (SELECT count(*) FROM problem WHERE " WY_SQL_PROBLEM_OPEN ("") " AND deadline <= ?1)," \
+  " (SELECT count(*) FROM task WHERE " WY_SQL_TASK_OPEN ("") " AND deadline <= ?1)," \
   " (SELECT count(*) FROM milestone WHERE done = 0 AND due_date <= ?1)," \
   " (SELECT count(*) FROM assistance_unit WHERE closed = 0 AND end_date <= ?1)"
 

@@ -191,7 +191,7 @@ fill_open_problems (WyStore     *self,
 
   stmt = wy_store_prepare_cached (self,
                                   "SELECT compound_id, count(*), min(deadline) FROM problem"
-                                  " WHERE status <> 'signed_off' GROUP BY compound_id", error);
+                                  " WHERE " WY_SQL_PROBLEM_OPEN ("") " GROUP BY compound_id", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -280,8 +280,8 @@ wy_store_get_compound_row (WyStore  *self,
 
   stmt = wy_store_prepare_cached (self,
                                   COMPOUND_COLUMNS ","
-                                  " (SELECT count(*) FROM problem p WHERE p.compound_id = c.id AND p.status <> 'signed_off'),"
-                                  " (SELECT min(deadline) FROM problem p WHERE p.compound_id = c.id AND p.status <> 'signed_off')"
+                                  " (SELECT count(*) FROM problem p WHERE p.compound_id = c.id AND " WY_SQL_PROBLEM_OPEN ("p.") "),"
+                                  " (SELECT min(deadline) FROM problem p WHERE p.compound_id = c.id AND " WY_SQL_PROBLEM_OPEN ("p.") ")"
                                   COMPOUND_JOINS
                                   " WHERE c.id = ?", error);
   if (stmt == NULL)

@@ -48,23 +48,23 @@ static const char * const place_filter[4] = {
  * inclusive. Signed off this month: from the first of today's month
  * (:month) to today; a sign-off dated later has not happened yet. */
 #define PROBLEMS_SQL \
-  "SELECT total(p.status <> 'signed_off')," \
-  " total(p.status <> 'signed_off' AND p.deadline < :today)," \
-  " total(p.status <> 'signed_off' AND p.deadline >= :today AND p.deadline <= :limit)," \
-  " total(p.status = 'signed_off' AND p.signed_off_date >= :month AND p.signed_off_date <= :today)," \
-  " total(p.status <> 'signed_off' AND p.deadline IS NULL)" \
+  "SELECT total(" WY_SQL_PROBLEM_OPEN ("p.") ")," \
+  " total(" WY_SQL_PROBLEM_OPEN ("p.") " AND " WY_SQL_LIGHT_RED ("p.deadline", ":today") ")," \
+  " total(" WY_SQL_PROBLEM_OPEN ("p.") " AND " WY_SQL_LIGHT_YELLOW ("p.deadline", ":today", ":limit") ")," \
+  " total(" WY_SQL_PROBLEM_SIGNED_OFF ("p.") " AND p.signed_off_date >= :month AND p.signed_off_date <= :today)," \
+  " total(" WY_SQL_PROBLEM_OPEN ("p.") " AND " WY_SQL_LIGHT_NONE ("p.deadline") ")" \
   " FROM problem p"
 
 /* The same for the whole ledger, each count answered by an index
  * (problem_open_deadline, problem_status) rather than one scan of all. */
 #define ALL_PROBLEMS_SQL \
-  "SELECT (SELECT count(*) FROM problem WHERE status <> 'signed_off')," \
-  " (SELECT count(*) FROM problem WHERE status <> 'signed_off' AND deadline < :today)," \
-  " (SELECT count(*) FROM problem WHERE status <> 'signed_off'" \
-  "   AND deadline >= :today AND deadline <= :limit)," \
-  " (SELECT count(*) FROM problem WHERE status = 'signed_off'" \
+  "SELECT (SELECT count(*) FROM problem WHERE " WY_SQL_PROBLEM_OPEN ("") ")," \
+  " (SELECT count(*) FROM problem WHERE " WY_SQL_PROBLEM_OPEN ("") " AND " WY_SQL_LIGHT_RED ("deadline", ":today") ")," \
+  " (SELECT count(*) FROM problem WHERE " WY_SQL_PROBLEM_OPEN ("") \
+  "   AND " WY_SQL_LIGHT_YELLOW ("deadline", ":today", ":limit") ")," \
+  " (SELECT count(*) FROM problem WHERE " WY_SQL_PROBLEM_SIGNED_OFF ("") \
   "   AND signed_off_date >= :month AND signed_off_date <= :today)," \
-  " (SELECT count(*) FROM problem WHERE status <> 'signed_off' AND deadline IS NULL)"
+  " (SELECT count(*) FROM problem WHERE " WY_SQL_PROBLEM_OPEN ("") " AND " WY_SQL_LIGHT_NONE ("deadline") ")"
 
 static void
 bind_place (sqlite3_stmt *stmt,

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "wuyou/wy-store.h"
+#include "wy-store-sql.h"
 
 G_BEGIN_DECLS
 

@@ -76,10 +76,10 @@ wy_store_get_dashboard (WyStore      *self,
    * today to today + warning_days inclusive. */
   stmt = wy_store_prepare_cached (self,
                                   "SELECT count(*),"
-                                  " total(status <> 'signed_off'),"
-                                  " total(status <> 'signed_off' AND deadline < ?1),"
-                                  " total(status <> 'signed_off' AND deadline >= ?1 AND deadline <= ?2),"
-                                  " total(status = 'signed_off')"
+                                  " total(" WY_SQL_PROBLEM_OPEN ("") "),"
+                                  " total(" WY_SQL_PROBLEM_OPEN ("") " AND " WY_SQL_LIGHT_RED ("deadline", "?1") "),"
+                                  " total(" WY_SQL_PROBLEM_OPEN ("") " AND " WY_SQL_LIGHT_YELLOW ("deadline", "?1", "?2") "),"
+                                  " total(" WY_SQL_PROBLEM_SIGNED_OFF ("") ")"
                                   " FROM problem", error);
   if (stmt == NULL)
     return FALSE;
