@@ -96,6 +96,177 @@ wy_preferences_set_operator_name (GtkApplication *application,
       wy_store_set_operator (wy_window_get_store (l->data), effective);
 }
 
+/* Asking for the operator's name, once ---------------------------------- */
+
+typedef struct {
+  GtkWidget           *dialog;
+  GtkWidget           *entry;
+  WyStore             *store;
+  GtkApplication      *application;
+  WyOperatorReadyFunc  ready;
+  gpointer             user_data;
+  GDestroyNotify       destroy;
+  gboolean             answered;
+} OperatorQuestion;
+
+static void
+operator_question_free (OperatorQuestion *question)
+{
+  g_clear_object (&question->store);
+  g_clear_object (&question->application);
+  if (question->destroy != NULL)
+    question->destroy (question->user_data);
+  g_free (question);
+}
+
+/* Either answer counts: the question is not asked again. */
+static void
+answer_operator_question (OperatorQuestion *question,
+                          gboolean          use_name)
+{
+  g_autoptr(GSettings) settings = create_settings ();
+  g_autofree char *name = NULL;
+
+  if (question->answered)
+    return;
+  question->answered = TRUE;
+
+  if (settings != NULL)
+    g_settings_set_boolean (settings, "operator-name-asked", TRUE);
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (question->entry))));
+  if (use_name && *name != '\0')
+    {
+      wy_preferences_set_operator_name (question->application, name);
+      wy_store_set_operator (question->store, name);
+    }
+
+  question->ready (question->user_data);
+  gtk_window_destroy (GTK_WINDOW (question->dialog));
+}
+
+static void
+on_operator_use_clicked_cb (GtkButton        *button,
+                            OperatorQuestion *question)
+{
+  answer_operator_question (question, TRUE);
+}
+
+static void
+on_operator_later_clicked_cb (GtkButton        *button,
+                              OperatorQuestion *question)
+{
+  answer_operator_question (question, FALSE);
+}
+
+static gboolean
+on_operator_close_request_cb (GtkWindow        *window,
+                              OperatorQuestion *question)
+{
+  answer_operator_question (question, FALSE);
+  return TRUE;   /* destroyed already */
+}
+
+void
+wy_preferences_ask_operator_name (GtkWidget           *widget,
+                                  WyStore             *store,
+                                  WyOperatorReadyFunc  ready,
+                                  gpointer             user_data,
+                                  GDestroyNotify       destroy)
+{
+  g_autoptr(GSettings) settings = create_settings ();
+  g_autofree char *name = NULL;
+  g_autofree char *account = NULL;
+  OperatorQuestion *question;
+  GtkRoot *root;
+  GtkWidget *box, *label, *buttons, *use, *later;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (WY_IS_STORE (store));
+  g_return_if_fail (ready != NULL);
+
+  if (settings != NULL)
+    name = g_strstrip (g_settings_get_string (settings, "operator-name"));
+
+  /* Nothing to ask, or nowhere to keep the answer. */
+  if (settings == NULL || (name != NULL && *name != '\0') ||
+      g_settings_get_boolean (settings, "operator-name-asked"))
+    {
+      ready (user_data);
+      if (destroy != NULL)
+        destroy (user_data);
+      return;
+    }
+
+  question = g_new0 (OperatorQuestion, 1);
+  question->store = g_object_ref (store);
+  question->ready = ready;
+  question->user_data = user_data;
+  question->destroy = destroy;
+
+  root = gtk_widget_get_root (widget);
+  question->dialog = gtk_window_new ();
+  if (GTK_IS_WINDOW (root))
+    {
+      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (root));
+
+      gtk_window_set_transient_for (GTK_WINDOW (question->dialog), GTK_WINDOW (root));
+      if (application != NULL)
+        question->application = g_object_ref (application);
+    }
+  gtk_window_set_modal (GTK_WINDOW (question->dialog), TRUE);
+  gtk_window_set_resizable (GTK_WINDOW (question->dialog), FALSE);
+  gtk_window_set_title (GTK_WINDOW (question->dialog), _("Your Name"));
+  gtk_widget_add_css_class (question->dialog, "wy-operator-question");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+
+  label = gtk_label_new (_("Progress notes and the change log record who wrote them. "
+                           "Which name should they show? You can change it later in Preferences."));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+
+  /* The account's real name when it has one; the login name (root) is no
+   * one's name and only shown as the placeholder. */
+  account = account_name ();
+  question->entry = gtk_entry_new ();
+  if (g_strcmp0 (account, g_get_user_name ()) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (question->entry), account);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (question->entry), _("Your name"));
+  gtk_entry_set_activates_default (GTK_ENTRY (question->entry), TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (question->entry),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+  gtk_box_append (GTK_BOX (box), question->entry);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  later = gtk_button_new_with_mnemonic (_("_Not Now"));
+  use = gtk_button_new_with_mnemonic (_("_Use This Name"));
+  gtk_widget_add_css_class (use, "suggested-action");
+  gtk_box_append (GTK_BOX (buttons), later);
+  gtk_box_append (GTK_BOX (buttons), use);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  gtk_window_set_child (GTK_WINDOW (question->dialog), box);
+  gtk_window_set_default_widget (GTK_WINDOW (question->dialog), use);
+
+  g_signal_connect (use, "clicked", G_CALLBACK (on_operator_use_clicked_cb), question);
+  g_signal_connect (later, "clicked", G_CALLBACK (on_operator_later_clicked_cb), question);
+  g_signal_connect (question->dialog, "close-request", G_CALLBACK (on_operator_close_request_cb), question);
+  g_object_set_data_full (G_OBJECT (question->dialog), "wy-operator-question", question,
+                          (GDestroyNotify) operator_question_free);
+
+  gtk_window_present (GTK_WINDOW (question->dialog));
+  gtk_widget_grab_focus (question->entry);
+}
+
 static void
 on_operator_entry_changed_cb (GtkEditable         *editable,
                               WyPreferencesWindow *self)

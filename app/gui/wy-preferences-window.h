@@ -22,4 +22,15 @@ char      *wy_preferences_dup_operator_name  (void);
 void       wy_preferences_set_operator_name  (GtkApplication *application,
                                               const char     *name);
 
+typedef void (*WyOperatorReadyFunc) (gpointer user_data);
+/* Before a write that records an author (a progress note): when no
+ * operator name is set and it was never asked for, asks for it once in a
+ * small dialog over widget's window (remembered in GSettings), then calls
+ * ready; at once otherwise. The name goes to store and every window's. */
+void       wy_preferences_ask_operator_name  (GtkWidget           *widget,
+                                              WyStore             *store,
+                                              WyOperatorReadyFunc  ready,
+                                              gpointer             user_data,
+                                              GDestroyNotify       destroy);
+
 G_END_DECLS

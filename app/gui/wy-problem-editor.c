@@ -7,6 +7,7 @@
 
 #include "wy-delete-question.h"
 #include "wy-gui.h"
+#include "wy-preferences-window.h"
 #include "wy-problem-editor.h"
 
 struct _WyProblemEditor
@@ -309,9 +310,9 @@ set_progress_error (WyProblemEditor *self,
 }
 
 static void
-on_add_progress_clicked_cb (GtkButton       *button,
-                            WyProblemEditor *self)
+add_progress_now (gpointer user_data)
 {
+  WyProblemEditor *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *today_iso = NULL;
   const char *text;
@@ -333,6 +334,19 @@ on_add_progress_clicked_cb (GtkButton       *button,
   set_progress_error (self, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->progress_entry), "");
   reload_updates (self);
+}
+
+static void
+on_add_progress_clicked_cb (GtkButton       *button,
+                            WyProblemEditor *self)
+{
+  if (self->problem_id <= 0)
+    return;
+
+  /* The note records its author: not the login name (root) for want of
+   * an operator name, asked for once (issue 12, point 7). */
+  wy_preferences_ask_operator_name (GTK_WIDGET (self), self->store, add_progress_now,
+                                    g_object_ref (self), g_object_unref);
 }
 
 static void
