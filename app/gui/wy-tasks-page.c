@@ -1680,60 +1680,13 @@ wy_tasks_page_add_note (WyTasksPage  *self,
                         int           percent,
                         GError      **error)
 {
-  g_autoptr(WyRecord) note = wy_record_new (WY_TABLE_TASK_NOTE);
-  g_autoptr(WyRecord) task = NULL;
-  g_autofree char *clean = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_autofree char *today_iso = NULL;
-  g_autofree char *percent_text = NULL;
   GDate today;
 
   g_return_val_if_fail (WY_IS_TASKS_PAGE (self), FALSE);
 
-  if (self->task_id <= 0)
-    {
-      g_set_error_literal (error, WY_STORE_ERROR, WY_STORE_ERROR_NOT_FOUND,
-                           _("Select a task first."));
-      return FALSE;
-    }
-  if (clean[0] == '\0')
-    {
-      g_set_error_literal (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
-                           _("Write what progress was made."));
-      return FALSE;
-    }
-  if (percent < 0 || percent > 100)
-    {
-      g_set_error_literal (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
-                           _("Progress is a percentage from 0 to 100."));
-      return FALSE;
-    }
-
-  task = wy_store_get (self->store, WY_TABLE_TASK, self->task_id, error);
-  if (task == NULL)
-    return FALSE;
-
   get_today (self, &today);
-  today_iso = wy_date_to_iso (&today);
-  percent_text = g_strdup_printf ("%d", percent);
-
-  wy_record_set_int (note, "task_id", self->task_id);
-  wy_record_set (note, "date", today_iso);
-  wy_record_set (note, "text", clean);
-  wy_record_set_int (note, "progress", percent);
-  wy_record_set (note, "author", wy_store_get_operator (self->store));
-
-  /* The note and the task's new progress together, or neither. */
-  if (!wy_store_begin (self->store, error))
+  if (wy_task_record_progress (self->store, self->task_id, text, percent, &today, error) <= 0)
     return FALSE;
-  if (wy_store_insert (self->store, note, error) <= 0 ||
-      !wy_store_update_field (self->store, WY_TABLE_TASK, self->task_id, "progress", percent_text, error) ||
-      (percent > 0 && g_strcmp0 (wy_record_get (task, "status"), WY_TASK_NOT_STARTED) == 0 &&
-       !wy_store_update_field (self->store, WY_TABLE_TASK, self->task_id, "status", WY_TASK_IN_PROGRESS, error)) ||
-      !wy_store_commit (self->store, error))
-    {
-      wy_store_rollback (self->store);
-      return FALSE;
-    }
 
   rebuild_detail (self);
   return TRUE;

@@ -562,47 +562,13 @@ wy_window_add_compound (WyWindow    *self,
                         const char  *category,
                         GError     **error)
 {
-  g_autoptr(WyRecord) record = wy_record_new (WY_TABLE_COMPOUND);
-  g_autoptr(GPtrArray) targets = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
   gint64 id;
 
   g_return_val_if_fail (WY_IS_WINDOW (self), 0);
 
-  wy_record_set (record, "name", stripped);
-  if (community_id > 0)
-    wy_record_set_int (record, "community_id", community_id);
-  wy_record_set (record, "category", category);
-
-  targets = wy_store_list (self->store, WY_TABLE_TARGET, 0, error);
-  if (targets == NULL)
+  id = wy_compound_add_with_targets (self->store, name, community_id, category, error);
+  if (id <= 0)
     return 0;
-
-  if (!wy_store_begin (self->store, error))
-    return 0;
-
-  id = wy_store_insert (self->store, record, error);
-  for (guint i = 0; id > 0 && i < targets->len; i++)
-    {
-      WyRecord *target = g_ptr_array_index (targets, i);
-      g_autoptr(WyRecord) status = NULL;
-
-      if (wy_record_get (target, "active") != NULL && !wy_record_get_bool (target, "active"))
-        continue;
-
-      status = wy_record_new (WY_TABLE_COMPOUND_TARGET);
-      wy_record_set_int (status, "compound_id", id);
-      wy_record_set_int (status, "target_id", wy_record_get_id (target));
-      wy_record_set (status, "status", WY_TARGET_NOT_MET);
-      if (wy_store_insert (self->store, status, error) <= 0)
-        id = 0;
-    }
-
-  if (id <= 0 || !wy_store_commit (self->store, error))
-    {
-      wy_store_rollback (self->store);
-      return 0;
-    }
 
   wy_window_show_page (self, "compounds");
   wy_compounds_page_refresh_compound (self->compounds_page, id);

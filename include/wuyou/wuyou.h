@@ -10,6 +10,7 @@
 #include "wy-plan-template.h"
 #include "wy-demo.h"
 #include "wy-problems.h"
+#include "wy-operations.h"
 #include "wy-locations.h"
 #include "wy-export.h"
 #include "wy-due.h"
