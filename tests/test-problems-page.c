@@ -296,6 +296,58 @@ find_open_problem (WyStore *store)
   return 0;
 }
 
+/* The status drop-down offers 已销号 only for an item signed off: signing
+ * off is the Sign Off… dialog's (issue 12, point 7). */
+static gboolean
+status_choices_have (GtkWidget  *drop_down,
+                     const char *label)
+{
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_problem_editor_status_choices (void)
+{
+  g_autoptr(WyStore) store = open_demo_ledger ("status-choices.wuyou");
+  g_autoptr(GPtrArray) problems = wy_store_list (store, WY_TABLE_PROBLEM, 0, NULL);
+  const WyFieldInfo *info = wy_schema_field (wy_schema_table (WY_TABLE_PROBLEM), "status");
+  const char *signed_off = wy_schema_code_label (info, WY_PROBLEM_SIGNED_OFF);
+  gint64 open_id = find_open_problem (store), signed_id = 0;
+  WyProblemEditor *editor;
+  GtkWidget *status;
+  GtkWindow *window;
+
+  for (guint i = 0; i < problems->len && signed_id == 0; i++)
+    if (g_strcmp0 (wy_record_get (g_ptr_array_index (problems, i), "status"), WY_PROBLEM_SIGNED_OFF) == 0)
+      signed_id = wy_record_get_id (g_ptr_array_index (problems, i));
+  g_assert_cmpint (signed_id, >, 0);
+
+  editor = wy_problem_editor_new (store);
+  wy_problem_editor_set_problem_id (editor, open_id);
+  window = show_in_window (GTK_WIDGET (editor));
+  status = wy_record_form_get_field_widget (wy_problem_editor_get_form (editor), "status");
+
+  g_assert_false (status_choices_have (status, signed_off));
+  g_assert_true (status_choices_have (status, wy_schema_code_label (info, WY_PROBLEM_FIXED)));
+
+  /* A signed-off item shows its status. */
+  wy_problem_editor_set_problem_id (editor, signed_id);
+  g_assert_true (status_choices_have (status, signed_off));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (status))),
+                                               gtk_drop_down_get_selected (GTK_DROP_DOWN (status))),
+                   ==, signed_off);
+
+  wy_problem_editor_set_problem_id (editor, open_id);
+  g_assert_false (status_choices_have (status, signed_off));
+
+  gtk_window_destroy (window);
+}
+
 static void
 test_problem_editor_progress_and_sign_off (void)
 {
@@ -881,6 +933,7 @@ main (int   argc,
   g_test_add_func ("/problems/record-form", test_record_form_writes_and_refuses);
   g_test_add_func ("/problems/dialog-add", test_problem_dialog_adds);
   g_test_add_func ("/problems/editor", test_problem_editor_progress_and_sign_off);
+  g_test_add_func ("/problems/editor-status-choices", test_problem_editor_status_choices);
   g_test_add_func ("/problems/items-sort", test_problem_items_sort);
   g_test_add_func ("/problems/page", test_problems_page_filters_and_sorts);
   g_test_add_func ("/problems/page-loads-in-thread", test_problems_page_loads_in_thread);

@@ -66,7 +66,7 @@ get_today (WyProblemEditor *self,
   else
     {
       g_date_clear (out, 1);
-      wy_date_set_today (out);
+      wy_clock_get_today (out);
     }
 }
 
@@ -676,6 +676,9 @@ wy_problem_editor_new (WyStore *store)
   /* The fields come from the schema, so the form is made here. */
   self->form = wy_record_form_new (store, WY_TABLE_PROBLEM, form_fields);
   wy_record_form_set_confirm_func (self->form, confirm_field_cb, self, NULL);
+  /* Signing off has its own dialog (date, verifier): the status drop-down
+   * shows 已销号 only for an item signed off (issue 12, point 7). */
+  wy_record_form_set_unoffered_choice (self->form, "status", WY_PROBLEM_SIGNED_OFF);
   gtk_box_insert_child_after (GTK_BOX (self->content_box), GTK_WIDGET (self->form), self->header_box);
 
   self->row_changed_id = g_signal_connect (store, WY_STORE_SIGNAL_ROW_CHANGED,

@@ -25,6 +25,7 @@ typedef struct
   GtkWidget         *calendar_button;
   GtkEventController *focus;       /* owned by widget */
   GPtrArray         *values;       /* drop-down: the value of each position (NULL: none) */
+  char              *unoffered;    /* enum code listed only while it is the stored value */
   char              *shown;        /* the stored value the widget started from */
   char              *error;
 } Field;
@@ -78,6 +79,7 @@ field_free (gpointer data)
   Field *field = data;
 
   g_clear_pointer (&field->values, g_ptr_array_unref);
+  g_clear_pointer (&field->unoffered, g_free);
   g_clear_pointer (&field->shown, g_free);
   g_clear_pointer (&field->error, g_free);
   g_clear_pointer (&field->hint, g_free);
@@ -154,6 +156,30 @@ field_get_value (Field *field)
     }
 }
 
+/* The unoffered code is the drop-down's last choice while it is the
+ * stored value, and absent otherwise. */
+static void
+sync_unoffered_choice (Field      *field,
+                       const char *value)
+{
+  GtkStringList *strings = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (field->widget)));
+  guint last = field->values != NULL && field->values->len > 0 ? field->values->len - 1 : 0;
+  gboolean listed = field->values != NULL && field->values->len > 0 &&
+                    g_strcmp0 (g_ptr_array_index (field->values, last), field->unoffered) == 0;
+  gboolean wanted = g_strcmp0 (value, field->unoffered) == 0;
+
+  if (wanted && !listed)
+    {
+      gtk_string_list_append (strings, wy_schema_code_label (field->info, field->unoffered));
+      g_ptr_array_add (field->values, g_strdup (field->unoffered));
+    }
+  else if (!wanted && listed)
+    {
+      gtk_string_list_remove (strings, last);
+      g_ptr_array_remove_index (field->values, last);
+    }
+}
+
 static void
 field_show_value (Field      *field,
                   const char *value)
@@ -174,6 +200,8 @@ field_show_value (Field      *field,
       {
         guint pos = GTK_INVALID_LIST_POSITION;
 
+        if (field->unoffered != NULL)
+          sync_unoffered_choice (field, value);
         for (guint i = 0; field->values != NULL && i < field->values->len; i++)
           if (g_strcmp0 (g_ptr_array_index (field->values, i), value) == 0)
             {
@@ -284,7 +312,7 @@ value_keeps_limits (Field       *field,
     return FALSE;
 
   g_date_clear (&today, 1);
-  wy_date_set_today (&today);
+  wy_clock_get_today (&today);
   return wy_schema_check_limits (field->info, value, &today, error);
 }
 
@@ -674,6 +702,8 @@ fill_choices (Field *field)
     {
       for (guint i = 0; field->info->codes != NULL && field->info->codes[i] != NULL; i++)
         {
+          if (g_strcmp0 (field->info->codes[i], field->unoffered) == 0)
+            continue;
           gtk_string_list_append (strings, wy_schema_code_label (field->info, field->info->codes[i]));
           g_ptr_array_add (values, g_strdup (field->info->codes[i]));
         }
@@ -815,7 +845,7 @@ add_hint (Field *field,
   GDate today;
 
   g_date_clear (&today, 1);
-  wy_date_set_today (&today);
+  wy_clock_get_today (&today);
   hint = wy_schema_limit_hint (field->info, &today);
   if (hint == NULL)
     {
@@ -1166,6 +1196,24 @@ wy_record_form_get_record_id (WyRecordForm *self)
   g_return_val_if_fail (WY_IS_RECORD_FORM (self), 0);
 
   return self->id;
+}
+
+void
+wy_record_form_set_unoffered_choice (WyRecordForm *self,
+                                     const char   *field,
+                                     const char   *code)
+{
+  Field *f;
+
+  g_return_if_fail (WY_IS_RECORD_FORM (self));
+
+  f = find_field (self, field);
+  g_return_if_fail (f != NULL && f->info->kind == WY_FIELD_ENUM);
+
+  g_free (f->unoffered);
+  f->unoffered = g_strdup (code);
+  fill_choices (f);
+  field_show_value (f, f->shown);
 }
 
 GtkWidget *

@@ -21,6 +21,11 @@ void          wy_record_form_set_record_id  (WyRecordForm       *self,
                                              gint64              id);
 gint64        wy_record_form_get_record_id  (WyRecordForm       *self);
 /* The entry, check button or drop-down of a field, for tests and focus. */
+/* An enum field's code the user does not choose in the form (a status
+ * its own dialog sets): listed only while it is the stored value. */
+void          wy_record_form_set_unoffered_choice (WyRecordForm *self,
+                                                   const char   *field,
+                                                   const char   *code);
 GtkWidget    *wy_record_form_get_field_widget (WyRecordForm     *self,
                                                const char       *field);
 /* The message shown under a field, or NULL when it is valid. */
