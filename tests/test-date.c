@@ -76,6 +76,83 @@ test_add_days (void)
   g_assert_cmpint (wy_date_days_between (&b, &a), ==, -365);
 }
 
+static gboolean
+is_real_today (const GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate before, after;
+
+  /* Either side of a midnight passing while the test runs. */
+  g_date_clear (&before, 1);
+  g_date_set_dmy (&before, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+  after = before;
+  g_date_subtract_days (&before, 1);
+  return g_date_compare (date, &before) >= 0 && g_date_compare (date, &after) <= 0;
+}
+
+/* The application's clock: real by default, fixed by a test in the
+ * process (over the variable), or by WUYOU_TEST_TODAY for a child. */
+static void
+test_clock (void)
+{
+  g_autofree char *iso = NULL;
+  GDate fixed, today;
+
+  g_unsetenv (WY_CLOCK_TEST_TODAY_ENV);
+  g_assert_false (wy_clock_is_fixed ());
+  wy_clock_get_today (&today);
+  g_assert_true (is_real_today (&today));
+
+  wy_test_date (&fixed, "2028-02-29");
+  wy_clock_set_fixed (&fixed);
+  g_assert_true (wy_clock_is_fixed ());
+  wy_clock_get_today (&today);
+  g_assert_cmpint (g_date_compare (&today, &fixed), ==, 0);
+  /* Every older caller asks the same clock. */
+  wy_date_set_today (&today);
+  g_assert_cmpint (g_date_compare (&today, &fixed), ==, 0);
+  iso = wy_clock_get_today_iso ();
+  g_assert_cmpstr (iso, ==, "2028-02-29");
+  g_clear_pointer (&iso, g_free);
+
+  g_setenv (WY_CLOCK_TEST_TODAY_ENV, "2026-12-31", TRUE);
+  iso = wy_clock_get_today_iso ();
+  g_assert_cmpstr (iso, ==, "2028-02-29");
+  g_clear_pointer (&iso, g_free);
+
+  wy_clock_set_fixed (NULL);
+  g_assert_false (wy_clock_is_fixed ());
+  iso = wy_clock_get_today_iso ();
+  g_assert_cmpstr (iso, ==, "2026-12-31");
+  g_clear_pointer (&iso, g_free);
+
+  g_unsetenv (WY_CLOCK_TEST_TODAY_ENV);
+  wy_clock_get_today (&today);
+  g_assert_true (is_real_today (&today));
+}
+
+/* A variable that names no date is not followed, and says so. */
+static void
+test_clock_bad_variable (void)
+{
+  if (g_test_subprocess ())
+    {
+      GDate today;
+
+      g_log_set_always_fatal (G_LOG_FATAL_MASK);   /* the warning is expected */
+      g_setenv (WY_CLOCK_TEST_TODAY_ENV, "2026-02-30", TRUE);
+      wy_clock_get_today (&today);
+      g_assert_true (is_real_today (&today));
+      wy_clock_get_today (&today);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*WUYOU_TEST_TODAY=2026-02-30 is not a date*");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -86,6 +163,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/date/round-trip", test_round_trip);
   g_test_add_func ("/date/month-end", test_month_end);
   g_test_add_func ("/date/add-days", test_add_days);
+  g_test_add_func ("/date/clock", test_clock);
+  g_test_add_func ("/date/clock-bad-variable", test_clock_bad_variable);
 
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "wuyou/wy-clock.h"
 #include "wuyou/wy-date.h"
 
 gboolean
@@ -85,13 +86,7 @@ wy_date_iso_add_days (const char *iso,
 void
 wy_date_set_today (GDate *out)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (out, 1);
-  g_date_set_dmy (out,
-                  (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now),
-                  (GDateYear) g_date_time_get_year (now));
+  wy_clock_get_today (out);
 }
 
 char *

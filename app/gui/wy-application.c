@@ -455,7 +455,7 @@ create_demo (const char *path,
 
   /* The only place that asks the clock: the demo is dated around today. */
   g_date_clear (&today, 1);
-  wy_date_set_today (&today);
+  wy_clock_get_today (&today);
 
   if (!wy_demo_write (full, size, &today, &error))
     {

@@ -244,7 +244,7 @@ wy_command_line_chart (int    argc,
         return usage_error (_("--as-of must be a real date (YYYY-MM-DD)."));
     }
   else
-    wy_date_set_today (&query.today);
+    wy_clock_get_today (&query.today);
 
   query.level = WY_LEVEL_COMMUNITY;
   query.rank_what = WY_RANK_COMMUNITIES;

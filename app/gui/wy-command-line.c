@@ -168,7 +168,7 @@ wy_command_line_export (int    argc,
     return usage_error (_("The file to write must end in .xlsx (Excel ledger) or .csv (problem ledger)."));
 
   g_date_clear (&today, 1);
-  wy_date_set_today (&today);
+  wy_clock_get_today (&today);
   wy_export_options_init_defaults (&options, &today);
 
   if (as_of != NULL && !wy_date_parse (as_of, &options.as_of))

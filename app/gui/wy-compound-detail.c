@@ -106,7 +106,7 @@ static void
 get_today (GDate *today)
 {
   g_date_clear (today, 1);
-  wy_date_set_today (today);
+  wy_clock_get_today (today);
 }
 
 static void

@@ -545,7 +545,7 @@ static void
 set_today (WyCompoundsPage *self)
 {
   g_date_clear (&self->today, 1);
-  wy_date_set_today (&self->today);
+  wy_clock_get_today (&self->today);
   self->warning_days = wy_store_get_warning_days (self->store);
 }
 

@@ -77,7 +77,7 @@ get_today (WyDuePage *self,
   if (self->today_fixed)
     *out = self->today;
   else
-    wy_date_set_today (out);
+    wy_clock_get_today (out);
 }
 
 /* --- Rows ---------------------------------------------------------------- */

@@ -236,7 +236,7 @@ collect_options (WyExportDialog  *self,
     return FALSE;
 
   g_date_clear (&today, 1);
-  wy_date_set_today (&today);
+  wy_clock_get_today (&today);
   wy_export_options_init_defaults (options, &today);
   options->as_of = as_of;
   options->paper = gtk_drop_down_get_selected (self->paper_drop_down) == 1
@@ -686,7 +686,7 @@ wy_export_dialog_new (WyWindow *window)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->window);
 
   g_date_clear (&today, 1);
-  wy_date_set_today (&today);
+  wy_clock_get_today (&today);
   iso = wy_date_to_iso (&today);
   gtk_editable_set_text (GTK_EDITABLE (self->as_of_entry), iso);
 

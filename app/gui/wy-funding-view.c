@@ -516,7 +516,7 @@ wy_funding_view_add_funding (WyFundingView *self)
   g_return_val_if_fail (self->compound_id > 0, NULL);
 
   g_date_clear (&today, 1);
-  wy_date_set_today (&today);
+  wy_clock_get_today (&today);
   today_iso = wy_date_to_iso (&today);
   compound = g_strdup_printf ("%" G_GINT64_FORMAT, self->compound_id);
 

@@ -444,7 +444,7 @@ get_today (WyOverviewPage *self,
   else
     {
       g_date_clear (out, 1);
-      wy_date_set_today (out);
+      wy_clock_get_today (out);
     }
 }
 

@@ -72,7 +72,7 @@ get_today (WyPhasesPage *self,
   else
     {
       g_date_clear (out, 1);
-      wy_date_set_today (out);
+      wy_clock_get_today (out);
     }
 }
 

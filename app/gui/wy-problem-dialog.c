@@ -223,7 +223,7 @@ wy_problem_dialog_new (GtkWindow *parent,
   gtk_box_insert_child_after (GTK_BOX (self->draft_box), GTK_WIDGET (self->form), self->compound_label);
 
   g_date_clear (&today, 1);
-  wy_date_set_today (&today);
+  wy_clock_get_today (&today);
   today_iso = wy_date_to_iso (&today);
   wy_record_form_set_value (self->form, "category", "other");
   wy_record_form_set_value (self->form, "status", WY_PROBLEM_PENDING);

@@ -190,7 +190,7 @@ get_today (WyProblemsPage *self,
   else
     {
       g_date_clear (out, 1);
-      wy_date_set_today (out);
+      wy_clock_get_today (out);
     }
 }
 

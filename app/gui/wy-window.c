@@ -853,7 +853,7 @@ check_newly_overdue (WyWindow *self)
   GDate today;
 
   g_date_clear (&today, 1);
-  wy_date_set_today (&today);
+  wy_clock_get_today (&today);
   if (!wy_due_check_new_overdue (self->store, &today, &newly_overdue, &error))
     {
       /* A read-only ledger cannot remember the date; nothing is lost. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "wy-clock.h"
 #include "wy-date.h"
 #include "wy-light.h"
 #include "wy-schema.h"

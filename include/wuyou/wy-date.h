@@ -19,6 +19,7 @@ int       wy_date_days_between    (const GDate *from,
                                    const GDate *to);
 char     *wy_date_iso_add_days    (const char  *iso,
                                    int          days);
+/* The application's today: wy_clock_get_today() (wy-clock.h). */
 void      wy_date_set_today       (GDate       *out);
 char     *wy_date_now_timestamp   (void);
 
