@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "wy-assistance-page.h"
+#include "wy-page.h"
 #include "wy-funding-view.h"
 #include "wy-gui.h"
 #include "wy-list-reuse.h"
@@ -142,7 +143,10 @@ struct _WyAssistancePage
   GtkWidget          *activity_list;
 };
 
-G_DEFINE_FINAL_TYPE (WyAssistancePage, wy_assistance_page, GTK_TYPE_WIDGET)
+static void wy_assistance_page_page_iface_init (WyPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WyAssistancePage, wy_assistance_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (WY_TYPE_PAGE, wy_assistance_page_page_iface_init))
 
 static const char * const unit_fields[] = {
   "name", "level", "community_id", "start_date", "end_date",
@@ -911,6 +915,42 @@ on_map_cb (GtkWidget        *widget,
            WyAssistancePage *self)
 {
   wy_assistance_page_reload (self);
+}
+
+/* WyPage ------------------------------------------------------------- */
+
+static void
+page_reload (WyPage *page)
+{
+  wy_assistance_page_reload (WY_ASSISTANCE_PAGE (page));
+}
+
+static void
+page_set_search_text (WyPage     *page,
+                      const char *text)
+{
+  wy_assistance_page_set_search_text (WY_ASSISTANCE_PAGE (page), text);
+}
+
+static gboolean
+page_select_by_id (WyPage *page,
+                   gint64  id)
+{
+  wy_assistance_page_select_unit (WY_ASSISTANCE_PAGE (page), id);
+  return TRUE;
+}
+
+static void
+wy_assistance_page_page_iface_init (WyPageInterface *iface)
+{
+  iface->name = "assistance";
+  iface->title = N_("Assistance Units");
+  iface->icon_name = "system-users-symbolic";
+  iface->reload = page_reload;
+  iface->search_placeholder = N_("Search assistance units");
+  iface->search_delay_ms = 150;
+  iface->set_search_text = page_set_search_text;
+  iface->select_by_id = page_select_by_id;
 }
 
 static void

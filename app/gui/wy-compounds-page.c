@@ -11,6 +11,7 @@
 #include "wy-compound-list.h"
 #include "wy-compound-list-model.h"
 #include "wy-compounds-page.h"
+#include "wy-page.h"
 #include "wy-drop-down.h"
 #include "wy-gui.h"
 
@@ -62,7 +63,10 @@ struct _WyCompoundsPage
   GtkBox             *detail_box;
 };
 
-G_DEFINE_FINAL_TYPE (WyCompoundsPage, wy_compounds_page, GTK_TYPE_WIDGET)
+static void wy_compounds_page_page_iface_init (WyPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WyCompoundsPage, wy_compounds_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (WY_TYPE_PAGE, wy_compounds_page_page_iface_init))
 
 enum {
   PROP_0,
@@ -979,6 +983,41 @@ on_map_cb (GtkWidget *widget,
 }
 
 /* Life cycle --------------------------------------------------------- */
+
+/* WyPage ------------------------------------------------------------- */
+
+static void
+page_reload (WyPage *page)
+{
+  wy_compounds_page_reload (WY_COMPOUNDS_PAGE (page));
+}
+
+static void
+page_set_search_text (WyPage     *page,
+                      const char *text)
+{
+  wy_compounds_page_set_search_text (WY_COMPOUNDS_PAGE (page), text);
+}
+
+static gboolean
+page_select_by_id (WyPage *page,
+                   gint64  id)
+{
+  return wy_compounds_page_select_compound (WY_COMPOUNDS_PAGE (page), id);
+}
+
+static void
+wy_compounds_page_page_iface_init (WyPageInterface *iface)
+{
+  iface->name = "compounds";
+  iface->title = N_("Compounds");
+  iface->icon_name = "view-list-symbolic";
+  iface->reload = page_reload;
+  iface->search_placeholder = N_("Search compounds");
+  iface->search_delay_ms = 0;
+  iface->set_search_text = page_set_search_text;
+  iface->select_by_id = page_select_by_id;
+}
 
 static void
 wy_compounds_page_constructed (GObject *object)

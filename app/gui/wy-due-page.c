@@ -7,6 +7,7 @@
 
 #include "wy-array-model.h"
 #include "wy-due-page.h"
+#include "wy-page.h"
 #include "wy-gui.h"
 
 struct _WyDuePage
@@ -54,7 +55,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (WyDuePage, wy_due_page, GTK_TYPE_WIDGET)
+static void wy_due_page_page_iface_init (WyPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WyDuePage, wy_due_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (WY_TYPE_PAGE, wy_due_page_page_iface_init))
 
 static void start_loading (WyDuePage *self);
 
@@ -711,6 +715,23 @@ on_grouping_toggled_cb (GtkToggleButton *button,
 }
 
 /* --- The widget ---------------------------------------------------------- */
+
+/* WyPage ------------------------------------------------------------- */
+
+static void
+page_reload (WyPage *page)
+{
+  wy_due_page_reload (WY_DUE_PAGE (page));
+}
+
+static void
+wy_due_page_page_iface_init (WyPageInterface *iface)
+{
+  iface->name = "due";
+  iface->title = N_("Due Items");
+  iface->icon_name = "alarm-symbolic";
+  iface->reload = page_reload;
+}
 
 static void
 wy_due_page_dispose (GObject *object)

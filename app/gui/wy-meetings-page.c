@@ -11,6 +11,7 @@
 #include "wy-gui.h"
 #include "wy-list-reuse.h"
 #include "wy-meetings-page.h"
+#include "wy-page.h"
 
 #define UNDO_NOTICE_SECONDS 10
 
@@ -165,7 +166,10 @@ struct _WyMeetingsPage
   GtkWidget          *make_problem_button;
 };
 
-G_DEFINE_FINAL_TYPE (WyMeetingsPage, wy_meetings_page, GTK_TYPE_WIDGET)
+static void wy_meetings_page_page_iface_init (WyPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WyMeetingsPage, wy_meetings_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (WY_TYPE_PAGE, wy_meetings_page_page_iface_init))
 
 static void
 get_today (WyMeetingsPage *self,
@@ -938,6 +942,33 @@ on_map_cb (GtkWidget      *widget,
            WyMeetingsPage *self)
 {
   wy_meetings_page_reload (self);
+}
+
+/* WyPage ------------------------------------------------------------- */
+
+static void
+page_reload (WyPage *page)
+{
+  wy_meetings_page_reload (WY_MEETINGS_PAGE (page));
+}
+
+static void
+page_set_search_text (WyPage     *page,
+                      const char *text)
+{
+  wy_meetings_page_set_search_text (WY_MEETINGS_PAGE (page), text);
+}
+
+static void
+wy_meetings_page_page_iface_init (WyPageInterface *iface)
+{
+  iface->name = "meetings";
+  iface->title = N_("Meetings");
+  iface->icon_name = "user-available-symbolic";
+  iface->reload = page_reload;
+  iface->search_placeholder = N_("Search meetings");
+  iface->search_delay_ms = 150;
+  iface->set_search_text = page_set_search_text;
 }
 
 static void

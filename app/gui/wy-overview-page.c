@@ -11,6 +11,7 @@
 #include "wy-gui.h"
 #include "wy-meeting-mode.h"
 #include "wy-overview-page.h"
+#include "wy-page.h"
 #include "wy-window.h"
 
 /* Edits come in bursts (a form saves field by field): wait for the end. */
@@ -86,7 +87,10 @@ struct _WyOverviewPage
   GtkFlowBox     *charts_box;
 };
 
-G_DEFINE_FINAL_TYPE (WyOverviewPage, wy_overview_page, GTK_TYPE_WIDGET)
+static void wy_overview_page_page_iface_init (WyPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WyOverviewPage, wy_overview_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (WY_TYPE_PAGE, wy_overview_page_page_iface_init))
 
 enum {
   SIGNAL_OPEN_LIST,
@@ -1239,6 +1243,23 @@ add_charts (WyOverviewPage *self)
 }
 
 /* --- GObject ---------------------------------------------------------------- */
+
+/* WyPage ------------------------------------------------------------- */
+
+static void
+page_reload (WyPage *page)
+{
+  wy_overview_page_reload (WY_OVERVIEW_PAGE (page));
+}
+
+static void
+wy_overview_page_page_iface_init (WyPageInterface *iface)
+{
+  iface->name = "overview";
+  iface->title = N_("Overview");
+  iface->icon_name = "x-office-presentation-symbolic";
+  iface->reload = page_reload;
+}
 
 static void
 wy_overview_page_dispose (GObject *object)

@@ -7,6 +7,7 @@
 
 #include "wy-gui.h"
 #include "wy-phases-page.h"
+#include "wy-page.h"
 #include "wy-record-form.h"
 
 typedef struct {
@@ -59,7 +60,10 @@ struct _WyPhasesPage
   GtkWidget    *phases_box;
 };
 
-G_DEFINE_FINAL_TYPE (WyPhasesPage, wy_phases_page, GTK_TYPE_WIDGET)
+static void wy_phases_page_page_iface_init (WyPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WyPhasesPage, wy_phases_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (WY_TYPE_PAGE, wy_phases_page_page_iface_init))
 
 static void rebuild (WyPhasesPage *self);
 
@@ -871,6 +875,32 @@ static void
 section_free (gpointer data)
 {
   g_free (data);
+}
+
+/* WyPage ------------------------------------------------------------- */
+
+static void
+page_reload (WyPage *page)
+{
+  wy_phases_page_reload (WY_PHASES_PAGE (page));
+}
+
+static gboolean
+page_select_by_id (WyPage *page,
+                   gint64  id)
+{
+  wy_phases_page_focus_milestone (WY_PHASES_PAGE (page), id);
+  return TRUE;
+}
+
+static void
+wy_phases_page_page_iface_init (WyPageInterface *iface)
+{
+  iface->name = "phases";
+  iface->title = N_("Phases");
+  iface->icon_name = "x-office-calendar-symbolic";
+  iface->reload = page_reload;
+  iface->select_by_id = page_select_by_id;
 }
 
 static void

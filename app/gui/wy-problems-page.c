@@ -12,6 +12,7 @@
 #include "wy-list-reuse.h"
 #include "wy-problem-item.h"
 #include "wy-problems-page.h"
+#include "wy-page.h"
 
 #define SEARCH_DELAY_MS 150
 
@@ -104,7 +105,10 @@ struct _WyProblemsPage
   WyProblemEditor    *editor;
 };
 
-G_DEFINE_FINAL_TYPE (WyProblemsPage, wy_problems_page, GTK_TYPE_WIDGET)
+static void wy_problems_page_page_iface_init (WyPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WyProblemsPage, wy_problems_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (WY_TYPE_PAGE, wy_problems_page_page_iface_init))
 
 /* The columns, in the order of WyProblemSort (and of the public
  * wy_problems_page_sort_by_column()). */
@@ -1323,6 +1327,42 @@ on_delete_key_cb (GtkWidget *widget,
 
   wy_problem_editor_ask_delete (self->editor);
   return TRUE;
+}
+
+/* WyPage ------------------------------------------------------------- */
+
+static void
+page_reload (WyPage *page)
+{
+  wy_problems_page_reload (WY_PROBLEMS_PAGE (page));
+}
+
+static void
+page_set_search_text (WyPage     *page,
+                      const char *text)
+{
+  wy_problems_page_set_search_text (WY_PROBLEMS_PAGE (page), text);
+}
+
+static gboolean
+page_select_by_id (WyPage *page,
+                   gint64  id)
+{
+  wy_problems_page_select_problem (WY_PROBLEMS_PAGE (page), id);
+  return TRUE;
+}
+
+static void
+wy_problems_page_page_iface_init (WyPageInterface *iface)
+{
+  iface->name = "problems";
+  iface->title = N_("Problems");
+  iface->icon_name = "dialog-warning-symbolic";
+  iface->reload = page_reload;
+  iface->search_placeholder = N_("Search problems");
+  iface->search_delay_ms = 150;
+  iface->set_search_text = page_set_search_text;
+  iface->select_by_id = page_select_by_id;
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "wy-gui.h"
 #include "wy-task-item.h"
 #include "wy-tasks-page.h"
+#include "wy-page.h"
 
 #define SEARCH_DELAY_MS      150
 #define UNDO_NOTICE_SECONDS  15
@@ -84,7 +85,10 @@ struct _WyTasksPage
   guint               updating_filters;
 };
 
-G_DEFINE_FINAL_TYPE (WyTasksPage, wy_tasks_page, GTK_TYPE_WIDGET)
+static void wy_tasks_page_page_iface_init (WyPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WyTasksPage, wy_tasks_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (WY_TYPE_PAGE, wy_tasks_page_page_iface_init))
 
 typedef enum {
   COLUMN_LIGHT,
@@ -1191,6 +1195,42 @@ build_detail (WyTasksPage *self)
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
   return scrolled;
+}
+
+/* WyPage ------------------------------------------------------------- */
+
+static void
+page_reload (WyPage *page)
+{
+  wy_tasks_page_reload (WY_TASKS_PAGE (page));
+}
+
+static void
+page_set_search_text (WyPage     *page,
+                      const char *text)
+{
+  wy_tasks_page_set_search_text (WY_TASKS_PAGE (page), text);
+}
+
+static gboolean
+page_select_by_id (WyPage *page,
+                   gint64  id)
+{
+  wy_tasks_page_select_task (WY_TASKS_PAGE (page), id);
+  return TRUE;
+}
+
+static void
+wy_tasks_page_page_iface_init (WyPageInterface *iface)
+{
+  iface->name = "tasks";
+  iface->title = N_("Tasks");
+  iface->icon_name = "object-select-symbolic";
+  iface->reload = page_reload;
+  iface->search_placeholder = N_("Search tasks");
+  iface->search_delay_ms = 150;
+  iface->set_search_text = page_set_search_text;
+  iface->select_by_id = page_select_by_id;
 }
 
 static void

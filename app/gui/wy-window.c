@@ -14,6 +14,7 @@
 #include "wy-gui.h"
 #include "wy-meetings-page.h"
 #include "wy-overview-page.h"
+#include "wy-page.h"
 #include "wy-phases-page.h"
 #include "wy-problems-page.h"
 #include "wy-tasks-page.h"
@@ -37,6 +38,7 @@ struct _WyWindow
   WyAssistancePage     *assistance_page;
   WyMeetingsPage       *meetings_page;
   WyDuePage            *due_page;
+  GPtrArray            *pages;        /* WyPage, in the sidebar's order (the stack owns them) */
   GHashTable           *searches;     /* page name → its search text */
   GMenu                *undo_section; /* "Undo …" and "Redo …" in the main menu */
   guint                 undo_timeout;
@@ -82,85 +84,37 @@ wy_window_reload (WyWindow *self)
   g_return_if_fail (WY_IS_WINDOW (self));
 
   /* The lights on every page depend on today and the warning window. */
-  if (self->overview_page != NULL)
-    wy_overview_page_reload (self->overview_page);
-  if (self->compounds_page != NULL)
-    wy_compounds_page_reload (self->compounds_page);
-  if (self->problems_page != NULL)
-    wy_problems_page_reload (self->problems_page);
-  if (self->due_page != NULL)
-    wy_due_page_reload (self->due_page);
-  if (self->tasks_page != NULL)
-    wy_tasks_page_reload (self->tasks_page);
-  if (self->phases_page != NULL)
-    wy_phases_page_reload (self->phases_page);
-  if (self->assistance_page != NULL)
-    wy_assistance_page_reload (self->assistance_page);
-  if (self->meetings_page != NULL)
-    wy_meetings_page_reload (self->meetings_page);
+  for (guint i = 0; self->pages != NULL && i < self->pages->len; i++)
+    wy_page_reload (g_ptr_array_index (self->pages, i));
 }
 
 /* Search: one entry in the header bar, one search per page ------------ */
 
-typedef void (*PageSearchFunc) (GtkWidget *page, const char *text);
-
-static void
-search_compounds (GtkWidget *page, const char *text)
+/* The page shown, when it has a search (each page says what the entry
+ * reads on it and how long the entry waits after a key); NULL hides the
+ * entry. */
+static WyPage *
+find_page (WyWindow   *self,
+           const char *name)
 {
-  wy_compounds_page_set_search_text (WY_COMPOUNDS_PAGE (page), text);
+  for (guint i = 0; self->pages != NULL && i < self->pages->len; i++)
+    {
+      WyPage *page = g_ptr_array_index (self->pages, i);
+
+      if (g_strcmp0 (wy_page_get_name (page), name) == 0)
+        return page;
+    }
+  return NULL;
 }
 
-static void
-search_problems (GtkWidget *page, const char *text)
+static WyPage *
+find_search_page (WyWindow *self)
 {
-  wy_problems_page_set_search_text (WY_PROBLEMS_PAGE (page), text);
-}
+  GtkWidget *child = gtk_stack_get_visible_child (self->page_stack);
 
-static void
-search_tasks (GtkWidget *page, const char *text)
-{
-  wy_tasks_page_set_search_text (WY_TASKS_PAGE (page), text);
-}
-
-static void
-search_assistance (GtkWidget *page, const char *text)
-{
-  wy_assistance_page_set_search_text (WY_ASSISTANCE_PAGE (page), text);
-}
-
-static void
-search_meetings (GtkWidget *page, const char *text)
-{
-  wy_meetings_page_set_search_text (WY_MEETINGS_PAGE (page), text);
-}
-
-/* The pages that have a search, what the entry says on each, and how long
- * the entry waits after a key before it searches. Pages not listed (Due,
- * Phases) hide the entry. The compound list filters 50,000 compounds and
- * draws the result in about 20 ms (docs/BENCHMARKS.md): it follows every
- * key at once. */
-static const struct {
-  const char     *page;
-  PageSearchFunc  search;
-  const char     *placeholder;
-  guint           delay_ms;
-} page_searches[] = {
-  { "compounds",  search_compounds,  N_("Search compounds"), 0 },
-  { "problems",   search_problems,   N_("Search problems"), 150 },
-  { "tasks",      search_tasks,      N_("Search tasks"), 150 },
-  { "assistance", search_assistance, N_("Search assistance units"), 150 },
-  { "meetings",   search_meetings,   N_("Search meetings"), 150 },
-};
-
-static int
-find_page_search (WyWindow *self)
-{
-  const char *name = gtk_stack_get_visible_child_name (self->page_stack);
-
-  for (guint i = 0; i < G_N_ELEMENTS (page_searches); i++)
-    if (g_strcmp0 (name, page_searches[i].page) == 0)
-      return (int) i;
-  return -1;
+  if (child == NULL || !WY_IS_PAGE (child) || !wy_page_has_search (WY_PAGE (child)))
+    return NULL;
+  return WY_PAGE (child);
 }
 
 static gboolean
@@ -174,16 +128,13 @@ on_search_entry_search_changed_cb (GtkSearchEntry *entry,
                                    WyWindow       *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  GtkWidget *page;
-  int i;
+  WyPage *page;
 
-  if (self->setting_search || (i = find_page_search (self)) < 0)
+  if (self->setting_search || (page = find_search_page (self)) == NULL)
     return;
 
-  g_hash_table_replace (self->searches, g_strdup (page_searches[i].page), g_strdup (text));
-  page = gtk_stack_get_child_by_name (self->page_stack, page_searches[i].page);
-  if (page != NULL)
-    page_searches[i].search (page, text);
+  g_hash_table_replace (self->searches, g_strdup (wy_page_get_name (page)), g_strdup (text));
+  wy_page_set_search_text (page, text);
 }
 
 static void
@@ -219,19 +170,20 @@ on_page_stack_visible_child_name_cb (GtkStack   *stack,
                                      WyWindow   *self)
 {
   const char *name = gtk_stack_get_visible_child_name (stack);
-  int i;
+  WyPage *page;
 
   if (name == NULL)
     return;
 
   /* Each page keeps its own search. */
-  i = find_page_search (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), i >= 0);
-  if (i >= 0)
+  page = find_search_page (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), page != NULL);
+  if (page != NULL)
     {
       set_search_text_quietly (self, g_hash_table_lookup (self->searches, name));
-      g_object_set (self->search_entry, "placeholder-text", _(page_searches[i].placeholder), NULL);
-      gtk_search_entry_set_search_delay (self->search_entry, page_searches[i].delay_ms);
+      g_object_set (self->search_entry, "placeholder-text",
+                    wy_page_get_search_placeholder (page), NULL);
+      gtk_search_entry_set_search_delay (self->search_entry, wy_page_get_search_delay (page));
     }
 
   if (self->settings != NULL)
@@ -248,6 +200,22 @@ wy_window_show_page (WyWindow   *self,
 
   if (name != NULL && gtk_stack_get_child_by_name (self->page_stack, name) != NULL)
     gtk_stack_set_visible_child_name (self->page_stack, name);
+}
+
+/* Shows the page of that name and the row of that id on it. */
+void
+wy_window_show_item (WyWindow   *self,
+                     const char *name,
+                     gint64      id)
+{
+  WyPage *page;
+
+  g_return_if_fail (WY_IS_WINDOW (self));
+
+  if ((page = find_page (self, name)) == NULL)
+    return;
+  wy_window_show_page (self, name);
+  wy_page_select_by_id (page, id);
 }
 
 const char *
@@ -798,31 +766,17 @@ on_due_page_open_item_cb (WyDuePage *page,
                           gint64     id,
                           WyWindow  *self)
 {
-  switch ((WyDueKind) kind)
-    {
-    case WY_DUE_KIND_PROBLEM:
-      wy_window_show_page (self, "problems");
-      wy_problems_page_select_problem (self->problems_page, id);
-      break;
+  /* The page that lists each kind of row. */
+  static const char *pages[] = {
+    [WY_DUE_KIND_PROBLEM] = "problems",
+    [WY_DUE_KIND_TASK] = "tasks",
+    [WY_DUE_KIND_MILESTONE] = "phases",
+    [WY_DUE_KIND_TERM] = "assistance",
+  };
 
-    case WY_DUE_KIND_TASK:
-      wy_window_show_page (self, "tasks");
-      wy_tasks_page_select_task (self->tasks_page, id);
-      break;
+  g_return_if_fail (kind >= 0 && kind < (int) G_N_ELEMENTS (pages) && pages[kind] != NULL);
 
-    case WY_DUE_KIND_MILESTONE:
-      wy_window_show_page (self, "phases");
-      wy_phases_page_focus_milestone (self->phases_page, id);
-      break;
-
-    case WY_DUE_KIND_TERM:
-      wy_window_show_page (self, "assistance");
-      wy_assistance_page_select_unit (self->assistance_page, id);
-      break;
-
-    default:
-      g_return_if_reached ();
-    }
+  wy_window_show_item (self, pages[kind], id);
 }
 
 /* Overdue since last time ---------------------------------------------- */
@@ -981,19 +935,31 @@ on_meeting_mode_activate_cb (GSimpleAction *action,
 }
 
 /* First in the stack: the picture a supervisor or a meeting starts from. */
+/* Puts a page in the stack and the sidebar, under its own name, title
+ * and icon; returns it. */
+static gpointer
+add_page (WyWindow *self,
+          gpointer  page)
+{
+  GtkStackPage *stack_page;
+
+  g_return_val_if_fail (WY_IS_PAGE (page), page);
+
+  stack_page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (page),
+                                     wy_page_get_name (page), wy_page_get_title (page));
+  gtk_stack_page_set_icon_name (stack_page, wy_page_get_icon_name (page));
+  g_ptr_array_add (self->pages, page);
+  return page;
+}
+
 static void
-add_overview_page (WyWindow *self)
+connect_overview_page (WyWindow *self)
 {
   static const GActionEntry actions[] = {
     { "meeting-mode", on_meeting_mode_activate_cb, NULL, NULL, NULL, { 0 } },
   };
   GtkEventController *shortcuts;
-  GtkStackPage *page;
 
-  self->overview_page = wy_overview_page_new (self->store);
-  page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->overview_page),
-                               "overview", _("Overview"));
-  gtk_stack_page_set_icon_name (page, "x-office-presentation-symbolic");
   g_signal_connect_object (self->overview_page, "open-list",
                            G_CALLBACK (on_overview_open_list_cb), self, 0);
   g_signal_connect_object (self->overview_page, "open-compounds",
@@ -1013,7 +979,6 @@ add_overview_page (WyWindow *self)
 static void
 add_pages (WyWindow *self)
 {
-  GtkStackPage *page;
   GtkEventController *shortcuts;
   g_autofree char *remembered = NULL;
 
@@ -1022,20 +987,23 @@ add_pages (WyWindow *self)
   if (self->settings != NULL)
     remembered = g_settings_get_string (self->settings, "page");
 
-  add_overview_page (self);
+  /* The sidebar's order: first the picture a supervisor or a meeting
+   * starts from, then the morning question, then the lists. A new page
+   * is one line here. */
+  self->overview_page = add_page (self, wy_overview_page_new (self->store));
+  self->due_page = add_page (self, wy_due_page_new (self->store));
+  self->compounds_page = add_page (self, wy_compounds_page_new (self->store));
+  self->problems_page = add_page (self, wy_problems_page_new (self->store));
+  self->tasks_page = add_page (self, wy_tasks_page_new (self->store));
+  self->phases_page = add_page (self, wy_phases_page_new (self->store));
+  self->assistance_page = add_page (self, wy_assistance_page_new (self->store));
+  self->meetings_page = add_page (self, wy_meetings_page_new (self->store));
 
-  /* The supervisor's morning question comes before the lists. */
-  self->due_page = wy_due_page_new (self->store);
-  page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->due_page),
-                               "due", _("Due Items"));
-  gtk_stack_page_set_icon_name (page, "alarm-symbolic");
+  /* What the window does for the pages that send it elsewhere. */
+  connect_overview_page (self);
   g_signal_connect_object (self->due_page, "open-item",
                            G_CALLBACK (on_due_page_open_item_cb), self, 0);
 
-  self->compounds_page = wy_compounds_page_new (self->store);
-  page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->compounds_page),
-                               "compounds", _("Compounds"));
-  gtk_stack_page_set_icon_name (page, "view-list-symbolic");
   g_signal_connect_object (self->compounds_page, "selection-changed",
                            G_CALLBACK (on_compounds_selection_changed_cb), self, 0);
   g_signal_connect_object (self->compounds_page, "search-reset",
@@ -1051,31 +1019,6 @@ add_pages (WyWindow *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
                                                           gtk_named_action_new ("win.delete-compound")));
   gtk_widget_add_controller (wy_compounds_page_get_list_widget (self->compounds_page), shortcuts);
-
-  self->problems_page = wy_problems_page_new (self->store);
-  page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->problems_page),
-                               "problems", _("Problems"));
-  gtk_stack_page_set_icon_name (page, "dialog-warning-symbolic");
-
-  self->tasks_page = wy_tasks_page_new (self->store);
-  page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->tasks_page),
-                               "tasks", _("Tasks"));
-  gtk_stack_page_set_icon_name (page, "object-select-symbolic");
-
-  self->phases_page = wy_phases_page_new (self->store);
-  page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->phases_page),
-                               "phases", _("Phases"));
-  gtk_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
-
-  self->assistance_page = wy_assistance_page_new (self->store);
-  page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->assistance_page),
-                               "assistance", _("Assistance Units"));
-  gtk_stack_page_set_icon_name (page, "system-users-symbolic");
-
-  self->meetings_page = wy_meetings_page_new (self->store);
-  page = gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->meetings_page),
-                               "meetings", _("Meetings"));
-  gtk_stack_page_set_icon_name (page, "user-available-symbolic");
 
   if (remembered != NULL && gtk_stack_get_child_by_name (self->page_stack, remembered) != NULL)
     gtk_stack_set_visible_child_name (self->page_stack, remembered);
@@ -1122,6 +1065,7 @@ wy_window_dispose (GObject *object)
   g_clear_handle_id (&self->file_timeout, g_source_remove);
   g_clear_object (&self->settings);
 
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), WY_TYPE_WINDOW);
   self->overview_page = NULL;
   self->compounds_page = NULL;
@@ -1263,6 +1207,7 @@ wy_window_init (WyWindow *self)
 {
   self->undo_section = g_menu_new ();
   self->searches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->pages = g_ptr_array_new ();
   self->settings = create_settings ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1374,5 +1319,5 @@ wy_window_get_page_widget (WyWindow   *self,
 {
   g_return_val_if_fail (WY_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_child_by_name (self->page_stack, name);
+  return GTK_WIDGET (find_page (self, name));
 }

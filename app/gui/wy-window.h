@@ -31,6 +31,11 @@ WyCompoundsPage *wy_window_get_compounds_page (WyWindow       *self);
 GtkWidget       *wy_window_get_problems_page  (WyWindow       *self);
 void             wy_window_show_page          (WyWindow       *self,
                                                const char     *name);
+/* Shows the page of that name and on it the row of that id (a problem,
+ * task, milestone, assistance unit, compound). */
+void             wy_window_show_item          (WyWindow       *self,
+                                               const char     *name,
+                                               gint64          id);
 const char      *wy_window_get_page           (WyWindow       *self);
 GtkEditable     *wy_window_get_search_entry   (WyWindow       *self);
 
