@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "wy-array-model.h"
+#include "wy-background-read.h"
 #include "wy-due-page.h"
 #include "wy-page.h"
 #include "wy-gui.h"
@@ -19,7 +20,6 @@ struct _WyDuePage
   gboolean       loaded;
   gboolean       dirty;         /* edited while not shown */
   guint          reload_id;
-  gboolean       disposed;
   gboolean       timing;        /* WUYOU_TIMING */
   GDate          today;
   gboolean       today_fixed;
@@ -426,43 +426,16 @@ read_due (WyStore        *store,
   return result;
 }
 
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+/* In the worker thread, on a connection of its own. */
+static gpointer
+read_in_thread (WyStore       *reader,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  LoadRequest *request = task_data;
-  g_autoptr(WyStore) reader = NULL;
-  g_autoptr(GError) error = NULL;
-  LoadResult *result;
+  LoadRequest *request = data;
 
-  /* Its own connection: a WyStore is used by one thread at a time, and
-   * WAL lets this one read while the window's connection writes. */
-  reader = wy_store_open_readonly (request->path, &error);
-  if (reader == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  wy_store_set_cancellable (reader, cancellable);
-
-  result = read_due (reader, &request->today, request->warning_days, request->grouping, &error);
-  if (result == NULL)
-    {
-      /* Stopped by the cancellable, SQLite only says "interrupted". */
-      if (!g_task_return_error_if_cancelled (task))
-        g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    {
-      load_result_free (result);
-      return;
-    }
-
-  g_task_return_pointer (task, result, load_result_free);
+  return read_due (reader, &request->today, request->warning_days, request->grouping, error);
 }
 
 /* --- Loading ------------------------------------------------------------- */
@@ -528,26 +501,13 @@ cancel_loading (WyDuePage *self)
 }
 
 static void
-on_load_done_cb (GObject      *source,
-                 GAsyncResult *res,
-                 gpointer      user_data)
+on_load_done_cb (gpointer      owner,
+                 gpointer      data,
+                 const GError *error)
 {
-  g_autoptr(WyDuePage) self = user_data;
-  GTask *task = G_TASK (res);
-  g_autoptr(GError) error = NULL;
-  LoadResult *result;
+  WyDuePage *self = owner;
+  LoadResult *result = data;
   gint64 start = g_get_monotonic_time ();
-
-  result = g_task_propagate_pointer (task, &error);
-
-  /* Cancelled (the page went away, or a newer read replaced this one). */
-  if (self->disposed ||
-      g_task_get_cancellable (task) != self->load_cancellable ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_clear_pointer (&result, load_result_free);
-      return;
-    }
 
   g_clear_object (&self->load_cancellable);
 
@@ -584,12 +544,10 @@ on_load_done_cb (GObject      *source,
 static void
 start_loading (WyDuePage *self)
 {
-  g_autoptr(GTask) task = NULL;
   LoadRequest *request;
 
   cancel_loading (self);
   self->dirty = FALSE;
-  self->load_cancellable = g_cancellable_new ();
   self->load_started = g_get_monotonic_time ();
 
   request = g_new0 (LoadRequest, 1);
@@ -597,13 +555,9 @@ start_loading (WyDuePage *self)
   get_today (self, &request->today);
   request->warning_days = wy_store_get_warning_days (self->store);
   request->grouping = self->grouping;
-
-  /* The page rides as callback data, not as the task's source object:
-   * the task may be freed in the worker thread, and the page must only
-   * ever be released on the main thread (in the callback). */
-  task = g_task_new (NULL, self->load_cancellable, on_load_done_cb, g_object_ref (self));
-  g_task_set_task_data (task, request, load_request_free);
-  g_task_run_in_thread (task, load_in_thread);
+  self->load_cancellable = wy_background_read (request->path, read_in_thread,
+                                               request, load_request_free, load_result_free,
+                                               self, on_load_done_cb);
 
   /* A reload keeps the list it has until the new items are in. */
   if (!self->loaded)
@@ -737,8 +691,6 @@ static void
 wy_due_page_dispose (GObject *object)
 {
   WyDuePage *self = (WyDuePage *)object;
-
-  self->disposed = TRUE;
 
   /* A load still running stops at its next step; its result is dropped. */
   cancel_loading (self);

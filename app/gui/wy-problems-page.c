@@ -11,6 +11,7 @@
 #include "wy-gui.h"
 #include "wy-list-reuse.h"
 #include "wy-problem-item.h"
+#include "wy-background-read.h"
 #include "wy-problems-page.h"
 #include "wy-page.h"
 
@@ -561,39 +562,21 @@ read_rows (WyStore       *store,
   return result;
 }
 
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+/* In the worker thread, on a connection of its own. */
+static gpointer
+read_in_thread (WyStore       *reader,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  LoadRequest *request = task_data;
-  g_autoptr(WyStore) reader = NULL;
-  g_autoptr(GError) error = NULL;
+  LoadRequest *request = data;
   LoadResult *result;
 
-  /* Its own connection: a WyStore is used by one thread at a time, and
-   * WAL lets this one read while the window's connection writes. */
-  reader = wy_store_open_readonly (request->path, &error);
-  if (reader == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  wy_store_set_cancellable (reader, cancellable);
-
   result = read_rows (reader, &request->today, request->warning_days,
-                      request->sort_chain, cancellable, &error);
-  if (result == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (request->hook != NULL)
+                      request->sort_chain, cancellable, error);
+  if (result != NULL && request->hook != NULL)
     request->hook (request->hook_data);
-
-  g_task_return_pointer (task, result, load_result_free);
+  return result;
 }
 
 static guint
@@ -768,28 +751,15 @@ reload_now (WyProblemsPage *self)
 }
 
 static void
-on_load_done_cb (GObject      *source,
-                 GAsyncResult *res,
-                 gpointer      user_data)
+on_load_done_cb (gpointer      owner,
+                 gpointer      data,
+                 const GError *error)
 {
-  g_autoptr(WyProblemsPage) self = user_data;
-  GTask *task = G_TASK (res);
-  g_autoptr(GError) error = NULL;
+  WyProblemsPage *self = owner;
+  LoadResult *result = data;
   g_autoptr(GArray) changed = NULL;
-  LoadResult *result;
   GHashTableIter iter;
   gpointer key;
-
-  result = g_task_propagate_pointer (task, &error);
-
-  /* Cancelled (the page went away, or a newer load replaced this one). */
-  if (self->disposed ||
-      g_task_get_cancellable (task) != self->load_cancellable ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_clear_pointer (&result, load_result_free);
-      return;
-    }
 
   g_clear_object (&self->load_cancellable);
 
@@ -822,7 +792,6 @@ on_load_done_cb (GObject      *source,
 static void
 start_loading (WyProblemsPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   LoadRequest *request;
 
   if (self->load_cancellable != NULL)
@@ -830,7 +799,6 @@ start_loading (WyProblemsPage *self)
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->reload_id, g_source_remove);
 
-  self->load_cancellable = g_cancellable_new ();
   self->reload_again = FALSE;
   g_hash_table_remove_all (self->changed_ids);
   self->warning_days = wy_store_get_warning_days (self->store);
@@ -843,13 +811,9 @@ start_loading (WyProblemsPage *self)
   request->sort_chain = copy_chain (self->sort_chain);
   request->hook = self->load_hook;
   request->hook_data = self->load_hook_data;
-
-  /* The page rides as callback data, not as the task's source object:
-   * the task may be freed in the worker thread, and the page must only
-   * ever be released on the main thread (in the callback). */
-  task = g_task_new (NULL, self->load_cancellable, on_load_done_cb, g_object_ref (self));
-  g_task_set_task_data (task, request, load_request_free);
-  g_task_run_in_thread (task, load_in_thread);
+  self->load_cancellable = wy_background_read (request->path, read_in_thread,
+                                               request, load_request_free, load_result_free,
+                                               self, on_load_done_cb);
 
   /* A reload keeps the list it has until the new rows are in. The
    * filters are there from the start (the units only with "all"), so
