@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "wuyou/wy-date.h"
+#include "wuyou/wy-money.h"
 #include "wuyou/wy-schema.h"
 #include "wuyou/wy-store.h"
 
@@ -14,6 +15,7 @@
 #define F_PCT WY_FIELD_FLAG_PERCENT
 #define F_PLAN WY_FIELD_FLAG_PLAN_DATE
 #define F_TPL WY_FIELD_FLAG_PLAN_TEXT
+#define F_MONEY WY_FIELD_FLAG_MONEY
 
 #define TEXT(n, l, fl)      { n, WY_FIELD_TEXT, fl, l, 0, NULL, NULL }
 #define INT(n, l, fl)       { n, WY_FIELD_INT, fl, l, 0, NULL, NULL }
@@ -260,7 +262,7 @@ static const WyFieldInfo assistance_activity_fields[] = {
 static const WyFieldInfo funding_fields[] = {
   REF ("compound_id", N_("Compound"), F_REQ, WY_TABLE_COMPOUND),
   ENUM ("source", N_("Source"), F_REQ, funding_codes),
-  REAL ("amount", N_("Amount (yuan)"), F_REQ | F_NN),
+  REAL ("amount", N_("Amount (yuan)"), F_REQ | F_NN | F_MONEY),
   DATE ("date", N_("Date"), 0),
   TEXT ("purpose", N_("Purpose"), 0),
 };
@@ -438,6 +440,13 @@ wy_schema_validate_value (const WyFieldInfo  *field,
                          _("“%s” cannot be negative."), _(field->label));
             return FALSE;
           }
+        if ((field->flags & WY_FIELD_FLAG_MONEY) && !wy_money_parse_fen (value, &(gint64) { 0 }))
+          {
+            g_set_error (error, WY_STORE_ERROR, WY_STORE_ERROR_INVALID,
+                         /* Translators: %s is the name of a field, "Amount (yuan)" */
+                         _("“%s” is too large."), _(field->label));
+            return FALSE;
+          }
         return TRUE;
       }
 
@@ -471,6 +480,22 @@ field_max_value (const WyFieldInfo *field,
     return MIN (field->max_value, (gint64) g_date_get_year (today));
 
   return field->max_value;
+}
+
+gboolean
+wy_schema_same_number (const WyFieldInfo *field,
+                       const char        *a,
+                       const char        *b)
+{
+  gint64 fen_a, fen_b;
+
+  g_return_val_if_fail (field != NULL && a != NULL && b != NULL, FALSE);
+
+  if ((field->flags & WY_FIELD_FLAG_MONEY) &&
+      wy_money_parse_fen (a, &fen_a) && wy_money_parse_fen (b, &fen_b))
+    return fen_a == fen_b;
+
+  return g_ascii_strtod (a, NULL) == g_ascii_strtod (b, NULL);
 }
 
 gboolean

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "wuyou/wy-funding.h"
+#include "wuyou/wy-money.h"
 #include "wy-store-private.h"
 
 void
@@ -64,7 +65,7 @@ wy_store_funding_totals_by_community (WyStore  *self,
     return NULL;
 
   stmt = wy_store_prepare_cached (self,
-                                  "SELECT co.community_id, f.source, COUNT(*), TOTAL(f.amount)"
+                                  "SELECT co.community_id, f.source, COUNT(*), coalesce(SUM(f.amount), 0)"
                                   " FROM funding f JOIN compound co ON co.id = f.compound_id"
                                   " GROUP BY co.community_id, f.source", error);
   if (stmt == NULL)
@@ -75,7 +76,7 @@ wy_store_funding_totals_by_community (WyStore  *self,
       gint64 community_id = sqlite3_column_int64 (stmt, 0);
       WyFundingTotals *totals = g_hash_table_lookup (by_id, &community_id);
       int index = source_index ((const char *) sqlite3_column_text (stmt, 1));
-      double amount = sqlite3_column_double (stmt, 3);
+      double amount = wy_money_fen_to_yuan (sqlite3_column_int64 (stmt, 3));
 
       if (totals == NULL)
         continue;
@@ -104,7 +105,7 @@ wy_store_funding_total_for_compound (WyStore  *self,
   g_return_val_if_fail (WY_IS_STORE (self), FALSE);
 
   stmt = wy_store_prepare_cached (self,
-                                  "SELECT COUNT(*), TOTAL(amount) FROM funding WHERE compound_id = ?1",
+                                  "SELECT COUNT(*), coalesce(SUM(amount), 0) FROM funding WHERE compound_id = ?1",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -116,7 +117,7 @@ wy_store_funding_total_for_compound (WyStore  *self,
       if (count != NULL)
         *count = (guint) sqlite3_column_int64 (stmt, 0);
       if (total != NULL)
-        *total = sqlite3_column_double (stmt, 1);
+        *total = wy_money_fen_to_yuan (sqlite3_column_int64 (stmt, 1));
       rc = sqlite3_step (stmt);
     }
 
@@ -136,7 +137,7 @@ wy_store_funding_total_for_community (WyStore  *self,
   g_return_val_if_fail (WY_IS_STORE (self), FALSE);
 
   stmt = wy_store_prepare_cached (self,
-                                  "SELECT COUNT(*), TOTAL(f.amount) FROM funding f"
+                                  "SELECT COUNT(*), coalesce(SUM(f.amount), 0) FROM funding f"
                                   " JOIN compound co ON co.id = f.compound_id"
                                   " WHERE co.community_id = ?1",
                                   error);
@@ -150,7 +151,7 @@ wy_store_funding_total_for_community (WyStore  *self,
       if (count != NULL)
         *count = (guint) sqlite3_column_int64 (stmt, 0);
       if (total != NULL)
-        *total = sqlite3_column_double (stmt, 1);
+        *total = wy_money_fen_to_yuan (sqlite3_column_int64 (stmt, 1));
       rc = sqlite3_step (stmt);
     }
 

@@ -243,11 +243,33 @@ static const char schema_v4[] =
   "CREATE INDEX assistance_activity_compound ON assistance_activity (compound_id);"
   "CREATE INDEX inspection_community ON inspection (community_id);";
 
+/* Version 5: money in whole fen. Sums of REAL yuan drifted (0.1 + 0.2
+ * is 0.30000000000000004); the amount becomes an INTEGER of fen, each
+ * converted by wy_yuan_to_fen() (registered on every connection: rounded
+ * half away from zero on the decimal digits SQLite shows for the REAL,
+ * "1.005" to 101 fen). SQLite cannot change a column's type, so the table
+ * is made anew, copied, and put in the old one's place with its index.
+ * Nothing refers to a funding row. */
+static const char schema_v5[] =
+  "CREATE TABLE funding_fen (" IDENTITY
+  " compound_id INTEGER NOT NULL REFERENCES compound(id) ON DELETE CASCADE,"
+  " source TEXT NOT NULL CHECK ((source = 'residents' OR source = 'original_unit' OR source = 'donation' OR source = 'social_capital' OR source = 'fiscal')),"
+  " amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount >= 0),"
+  " date TEXT " ISO_DATE ("date") ","
+  " purpose TEXT);"
+  "INSERT INTO funding_fen (id, uuid, created_at, updated_at, compound_id, source, amount, date, purpose)"
+  " SELECT id, uuid, created_at, updated_at, compound_id, source, wy_yuan_to_fen(amount), date, purpose"
+  " FROM funding ORDER BY id;"
+  "DROP TABLE funding;"
+  "ALTER TABLE funding_fen RENAME TO funding;"
+  "CREATE INDEX funding_compound ON funding (compound_id);";
+
 static const WyMigration migrations[] = {
   { 1, "ledger tables", schema_v1 },
   { 2, "indexes for large ledgers", schema_v2 },
   { 3, "open items by compound", schema_v3 },
   { 4, "an index on every foreign key", schema_v4 },
+  { 5, "money in fen", schema_v5 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WY_SCHEMA_VERSION);

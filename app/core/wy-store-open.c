@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "wuyou/wy-money.h"
 #include "wuyou/wy-plan-template.h"
 #include "wy-store-private.h"
 
@@ -352,9 +353,27 @@ plan_text_sql_func (sqlite3_context  *context,
     sqlite3_result_text (context, shown, -1, SQLITE_STATIC);
 }
 
+/* wy_yuan_to_fen(x): a REAL (or text) of yuan as whole fen, for the
+ * migration to money in fen; NULL for what is not an amount. */
+static void
+yuan_to_fen_sql_func (sqlite3_context  *context,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  gint64 fen;
+
+  if (sqlite3_value_type (argv[0]) != SQLITE_NULL &&
+      wy_money_parse_fen ((const char *) sqlite3_value_text (argv[0]), &fen))
+    sqlite3_result_int64 (context, fen);
+  else
+    sqlite3_result_null (context);
+}
+
 static void
 register_functions (WyStore *self)
 {
+  sqlite3_create_function (self->db, "wy_yuan_to_fen", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                           NULL, yuan_to_fen_sql_func, NULL, NULL);
   sqlite3_create_function (self->db, "wy_plan_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                            (void *) &localize_map, plan_text_sql_func, NULL, NULL);
   sqlite3_create_function (self->db, "wy_plan_text_zh", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "wuyou/wy-date.h"
+#include "wuyou/wy-money.h"
 #include "wuyou/wy-plan-template.h"
 #include "wy-store-private.h"
 
@@ -97,6 +98,9 @@ record_from_row (WyTable       table,
     {
       if (info->fields[i].flags & WY_FIELD_FLAG_PLAN_TEXT)
         wy_record_take_nth (record, i, g_strdup (wy_plan_text_localize ((const char *) sqlite3_column_text (stmt, (int) i + 4))));
+      else if ((info->fields[i].flags & WY_FIELD_FLAG_MONEY) &&
+               sqlite3_column_type (stmt, (int) i + 4) != SQLITE_NULL)
+        wy_record_take_nth (record, i, wy_money_fen_to_text (sqlite3_column_int64 (stmt, (int) i + 4)));
       else
         wy_record_take_nth (record, i, wy_store_column_text_dup (stmt, (int) i + 4));
     }
@@ -129,7 +133,15 @@ wy_store_bind_value (sqlite3_stmt      *stmt,
       break;
 
     case WY_FIELD_REAL:
-      sqlite3_bind_double (stmt, index, g_ascii_strtod (value, NULL));
+      {
+        gint64 fen;
+
+        /* Checked by wy_schema_validate_value() before any write. */
+        if ((field->flags & WY_FIELD_FLAG_MONEY) && wy_money_parse_fen (value, &fen))
+          sqlite3_bind_int64 (stmt, index, fen);
+        else
+          sqlite3_bind_double (stmt, index, g_ascii_strtod (value, NULL));
+      }
       break;
 
     case WY_FIELD_TEXT:
@@ -507,7 +519,7 @@ wy_store_update (WyStore   *self,
 
       /* "12" and "12.0" are the same number */
       if (info->fields[i].kind == WY_FIELD_REAL && old_value != NULL && new_value != NULL &&
-          g_ascii_strtod (old_value, NULL) == g_ascii_strtod (new_value, NULL))
+          wy_schema_same_number (&info->fields[i], old_value, new_value))
         continue;
 
       /* Only what changes keeps the limits: an old ledger's values that

@@ -861,7 +861,7 @@ values_equal (const WyFieldInfo *field,
     case WY_FIELD_REAL:
       if (a == NULL || b == NULL)
         return a == b;
-      return g_ascii_strtod (a, NULL) == g_ascii_strtod (b, NULL);
+      return wy_schema_same_number (field, a, b);
 
     case WY_FIELD_TEXT:
     case WY_FIELD_DATE:

@@ -4,6 +4,7 @@
 #include "wy-clock.h"
 #include "wy-date.h"
 #include "wy-light.h"
+#include "wy-money.h"
 #include "wy-schema.h"
 #include "wy-record.h"
 #include "wy-store.h"

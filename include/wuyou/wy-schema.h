@@ -50,6 +50,7 @@ typedef enum {
   WY_FIELD_FLAG_PLAN_TEXT    = 1 << 4,  /* read through wy_plan_text_localize() */
   WY_FIELD_FLAG_NEW_REQUIRED = 1 << 5,  /* every new write needs it; old rows may lack it */
   WY_FIELD_FLAG_UNTIL_TODAY  = 1 << 6,  /* a year: at most the year of "today" */
+  WY_FIELD_FLAG_MONEY        = 1 << 7,  /* REAL yuan in records, INTEGER fen in the ledger (wy-money.h) */
 } WyFieldFlags;
 
 typedef struct {
@@ -86,6 +87,11 @@ const char        *wy_schema_code_label       (const WyFieldInfo  *field,
 gboolean           wy_schema_validate_value   (const WyFieldInfo  *field,
                                                const char         *value,
                                                GError            **error);
+/* Whether two valid values of a REAL field are the same number ("12" and
+ * "12.0"; for money, the same fen: "0.3" and "0.30000000000000004"). */
+gboolean           wy_schema_same_number      (const WyFieldInfo  *field,
+                                               const char         *a,
+                                               const char         *b);
 /* The limits a new value must keep (length, range, "needed from now on"),
  * checked after wy_schema_validate_value() accepted it. Rows written before the limits
  * existed keep their values: only new writes are checked. today bounds a

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-#define WY_SCHEMA_VERSION     4
+#define WY_SCHEMA_VERSION     5
 #define WY_APPLICATION_ID     0x57597531  /* "WYu1" in PRAGMA application_id */
 #define WY_LEDGER_EXTENSION   ".wuyou"
 
