@@ -180,6 +180,8 @@ sync_unoffered_choice (Field      *field,
     }
 }
 
+static void fill_choices (Field *field);
+
 static void
 field_show_value (Field      *field,
                   const char *value)
@@ -208,6 +210,19 @@ field_show_value (Field      *field,
               pos = i;
               break;
             }
+        /* A row added since the choices were listed (a compound put in a
+         * community created a moment ago): list them again now, not
+         * "(none)" until the idle refresh. */
+        if (pos == GTK_INVALID_LIST_POSITION && value != NULL && field->info->kind == WY_FIELD_REF)
+          {
+            fill_choices (field);
+            for (guint i = 0; field->values != NULL && i < field->values->len; i++)
+              if (g_strcmp0 (g_ptr_array_index (field->values, i), value) == 0)
+                {
+                  pos = i;
+                  break;
+                }
+          }
         gtk_drop_down_set_selected (GTK_DROP_DOWN (field->widget), pos);
       }
       break;
