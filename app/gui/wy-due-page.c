@@ -30,7 +30,6 @@ struct _WyDuePage
   GPtrArray     *items;         /* of WyDueItem; the rows point into it */
   WyArrayModel  *rows;          /* of WyDueRow: group headers and items */
   guint          counts[WY_DUE_N_BUCKETS];
-  char          *light_markup[WY_LIGHT_DONE + 1];
 
   /* Loading in a thread */
   GCancellable  *load_cancellable;  /* while a load runs */
@@ -248,13 +247,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   else
     place = g_strdup (item->community[0] != '\0' ? item->community : item->compound);
 
-  gtk_label_set_markup (GTK_LABEL (cells[CELL_LIGHT]), self->light_markup[item->light]);
-  gtk_widget_remove_css_class (cells[CELL_LIGHT], "wy-light-red");
-  gtk_widget_remove_css_class (cells[CELL_LIGHT], "wy-light-yellow");
-  if (item->light == WY_LIGHT_RED)
-    gtk_widget_add_css_class (cells[CELL_LIGHT], "wy-light-red");
-  else if (item->light == WY_LIGHT_YELLOW)
-    gtk_widget_add_css_class (cells[CELL_LIGHT], "wy-light-yellow");
+  wy_gui_show_light (cells[CELL_LIGHT], item->light, FALSE);
   gtk_label_set_text (GTK_LABEL (cells[CELL_KIND]), kind);
   gtk_label_set_text (GTK_LABEL (cells[CELL_TITLE]), item->title);
   wy_gui_set_cell_tooltip (cells[CELL_TITLE], item->title);
@@ -709,8 +702,6 @@ wy_due_page_finalize (GObject *object)
 
   g_clear_object (&self->rows);
   g_clear_pointer (&self->items, g_ptr_array_unref);
-  for (guint i = 0; i < G_N_ELEMENTS (self->light_markup); i++)
-    g_clear_pointer (&self->light_markup[i], g_free);
 
   G_OBJECT_CLASS (wy_due_page_parent_class)->finalize (object);
 }
@@ -738,20 +729,10 @@ wy_due_page_class_init (WyDuePageClass *klass)
 static void
 wy_due_page_init (WyDuePage *self)
 {
-  static const char *light_colors[] = {
-    [WY_LIGHT_NONE] = "#77767b", [WY_LIGHT_GREEN] = "#26a269",
-    [WY_LIGHT_YELLOW] = "#e5a50a", [WY_LIGHT_RED] = "#c01c28", [WY_LIGHT_DONE] = "#3584e4",
-  };
-
   g_date_clear (&self->today, 1);
   self->timing = g_getenv ("WUYOU_TIMING") != NULL;
   self->grouping = WY_DUE_BY_UNIT;
   self->rows = wy_array_model_new (wy_due_row_get_type ());
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->light_markup); i++)
-    self->light_markup[i] = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
-                                                     light_colors[i],
-                                                     i == WY_LIGHT_NONE ? "" : wy_light_to_label (i));
 
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
 }

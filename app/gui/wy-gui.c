@@ -208,6 +208,49 @@ on_cell_query_tooltip_cb (GtkWidget  *cell,
 }
 
 void
+wy_gui_show_light (GtkWidget *widget,
+                   WyLight    light,
+                   gboolean   say_none)
+{
+  static const char *classes[] = {
+    [WY_LIGHT_NONE] = "wy-light-none", [WY_LIGHT_GREEN] = "wy-light-green",
+    [WY_LIGHT_YELLOW] = "wy-light-yellow", [WY_LIGHT_RED] = "wy-light-red",
+    [WY_LIGHT_DONE] = "wy-light-done",
+  };
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (widget) || GTK_IS_INSCRIPTION (widget));
+  g_return_if_fail ((guint) light < G_N_ELEMENTS (classes));
+
+  /* The word, not only the colour: the light must read in grey too. */
+  text = g_strdup_printf ("● %s", light == WY_LIGHT_NONE && !say_none ? "" : wy_light_to_label (light));
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_text (GTK_LABEL (widget), text);
+  else
+    gtk_inscription_set_text (GTK_INSCRIPTION (widget), text);
+
+  /* Rows are rebound often while scrolling: touch the classes only when
+   * the light changed. */
+  if (gtk_widget_has_css_class (widget, classes[light]))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (widget, classes[i]);
+  gtk_widget_add_css_class (widget, classes[light]);
+}
+
+void
+wy_gui_mark_urgent (GtkWidget *widget,
+                    WyLight    light)
+{
+  gtk_widget_remove_css_class (widget, "wy-light-red");
+  gtk_widget_remove_css_class (widget, "wy-light-yellow");
+  if (light == WY_LIGHT_RED)
+    gtk_widget_add_css_class (widget, "wy-light-red");
+  else if (light == WY_LIGHT_YELLOW)
+    gtk_widget_add_css_class (widget, "wy-light-yellow");
+}
+
+void
 wy_gui_set_cell_tooltip (GtkWidget  *cell,
                          const char *text)
 {

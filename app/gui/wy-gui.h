@@ -53,6 +53,18 @@ guint wy_gui_text_chars         (const char *text);
  * list's light column is as wide as its words in either language. */
 guint wy_gui_light_column_chars (void);
 
+/* A light's dot and word ("● Overdue") in a GtkLabel or a GtkInscription,
+ * coloured by its class in style.css (.wy-light-red, -yellow, -green,
+ * -done, -none): the palette lives in the style sheet, not in C. With
+ * say_none, no light reads "● No deadline"; else only the dot. */
+void  wy_gui_show_light         (GtkWidget  *widget,
+                                 WyLight     light,
+                                 gboolean    say_none);
+/* Red or yellow text (.wy-light-red, .wy-light-yellow) on a cell that
+ * needs attention (a deadline past or near), none otherwise. */
+void  wy_gui_mark_urgent        (GtkWidget  *widget,
+                                 WyLight     light);
+
 /* The widest of an enumerated field's translated labels, in characters
  * (a level, a meeting's kind). */
 guint wy_gui_code_labels_chars  (const WyFieldInfo *field);

@@ -52,7 +52,6 @@ struct _WyPhasesPage
   gint64        current_phase;
   char         *position_text;
   char         *due_text;      /* what is left to do by the current phase's end */
-  char         *light_markup[WY_LIGHT_DONE + 1];
 
   GtkWidget    *scrolled;
   GtkWidget    *position_label;
@@ -343,7 +342,7 @@ refresh_row (MilestoneRow *row,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (row->done), done);
   self->updating--;
 
-  gtk_label_set_markup (GTK_LABEL (row->light_label), self->light_markup[row->light]);
+  wy_gui_show_light (row->light_label, row->light, FALSE);
   if (done && done_date != NULL)
     /* TRANSLATORS: beside a milestone's Done check; %s is a date */
     done_text = g_strdup_printf (_("on %s"), done_date);
@@ -929,8 +928,6 @@ wy_phases_page_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->position_text, g_free);
   g_clear_pointer (&self->due_text, g_free);
-  for (guint i = 0; i < G_N_ELEMENTS (self->light_markup); i++)
-    g_clear_pointer (&self->light_markup[i], g_free);
 
   G_OBJECT_CLASS (wy_phases_page_parent_class)->finalize (object);
 }
@@ -951,19 +948,9 @@ wy_phases_page_class_init (WyPhasesPageClass *klass)
 static void
 wy_phases_page_init (WyPhasesPage *self)
 {
-  static const char *light_colors[] = {
-    [WY_LIGHT_NONE] = "#77767b", [WY_LIGHT_GREEN] = "#26a269",
-    [WY_LIGHT_YELLOW] = "#e5a50a", [WY_LIGHT_RED] = "#c01c28", [WY_LIGHT_DONE] = "#3584e4",
-  };
-
   g_date_clear (&self->today, 1);
   self->sections = g_ptr_array_new_with_free_func (section_free);
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, milestone_row_free);
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->light_markup); i++)
-    self->light_markup[i] = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
-                                                     light_colors[i],
-                                                     i == WY_LIGHT_NONE ? "" : wy_light_to_label (i));
 
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
 }

@@ -74,25 +74,10 @@ static void
 set_light (WyProblemEditor *self,
            WyLight          light)
 {
-  static const struct { const char *color; const char *css; } looks[] = {
-    [WY_LIGHT_NONE]   = { "#77767b", NULL },
-    [WY_LIGHT_GREEN]  = { "#26a269", NULL },
-    [WY_LIGHT_YELLOW] = { "#e5a50a", "wy-light-yellow" },
-    [WY_LIGHT_RED]    = { "#c01c28", "wy-light-red" },
-    [WY_LIGHT_DONE]   = { "#3584e4", NULL },
-  };
-  g_autofree char *markup = NULL;
-
   self->light = light;
 
   /* The word, not only the colour: the light must read in grey too. */
-  markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
-                                    looks[light].color, wy_light_to_label (light));
-  gtk_label_set_markup (GTK_LABEL (self->light_label), markup);
-  gtk_widget_remove_css_class (self->light_label, "wy-light-red");
-  gtk_widget_remove_css_class (self->light_label, "wy-light-yellow");
-  if (looks[light].css != NULL)
-    gtk_widget_add_css_class (self->light_label, looks[light].css);
+  wy_gui_show_light (self->light_label, light, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->light_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, wy_light_to_label (light),
                                   -1);

@@ -87,7 +87,6 @@ struct _WyProblemsPage
   char               *pending_search;
   guint               search_id;
   char               *status_text;
-  char               *light_markup[WY_LIGHT_DONE + 1];
   guint               updating_filters;
 
   /* Template widgets */
@@ -866,17 +865,15 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
     {
       WyLight light = wy_problem_item_get_light (item);
 
+      /* An open item with no deadline says so ("No deadline"): it can
+       * never turn red, and that is worth seeing (issue 12). */
       if (column == COLUMN_LIGHT)
-        gtk_inscription_set_markup (GTK_INSCRIPTION (inscription), self->light_markup[light]);
+        wy_gui_show_light (inscription, light, TRUE);
       else
-        gtk_inscription_set_text (GTK_INSCRIPTION (inscription), cell_text (item, column));
-
-      gtk_widget_remove_css_class (inscription, "wy-light-red");
-      gtk_widget_remove_css_class (inscription, "wy-light-yellow");
-      if (light == WY_LIGHT_RED)
-        gtk_widget_add_css_class (inscription, "wy-light-red");
-      else if (light == WY_LIGHT_YELLOW)
-        gtk_widget_add_css_class (inscription, "wy-light-yellow");
+        {
+          gtk_inscription_set_text (GTK_INSCRIPTION (inscription), cell_text (item, column));
+          wy_gui_mark_urgent (inscription, light);
+        }
       return;
     }
 
@@ -1371,8 +1368,6 @@ wy_problems_page_finalize (GObject *object)
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->pending_search, g_free);
   g_clear_pointer (&self->status_text, g_free);
-  for (guint i = 0; i < G_N_ELEMENTS (self->light_markup); i++)
-    g_clear_pointer (&self->light_markup[i], g_free);
 
   G_OBJECT_CLASS (wy_problems_page_parent_class)->finalize (object);
 }
@@ -1413,11 +1408,6 @@ static void
 wy_problems_page_init (WyProblemsPage *self)
 {
   GtkEventController *keys;
-  static const char *light_colors[] = {
-    [WY_LIGHT_NONE] = "#77767b", [WY_LIGHT_GREEN] = "#26a269",
-    [WY_LIGHT_YELLOW] = "#e5a50a", [WY_LIGHT_RED] = "#c01c28", [WY_LIGHT_DONE] = "#3584e4",
-  };
-
   g_date_clear (&self->today, 1);
   self->timing = g_getenv ("WUYOU_TIMING") != NULL;
   self->all = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1427,12 +1417,6 @@ wy_problems_page_init (WyProblemsPage *self)
   self->sort_chain = g_array_new (FALSE, FALSE, sizeof (SortSpec));
   self->areas = g_array_new (FALSE, TRUE, sizeof (Area));
   self->units = g_ptr_array_new_with_free_func (g_free);
-
-  /* An open item with no deadline says so ("No deadline"): it can
-   * never turn red, and that is worth seeing (issue 12). */
-  for (guint i = 0; i < G_N_ELEMENTS (self->light_markup); i++)
-    self->light_markup[i] = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
-                                                     light_colors[i], wy_light_to_label (i));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

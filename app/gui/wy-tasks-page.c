@@ -44,7 +44,6 @@ struct _WyTasksPage
   char               *pending_search;
   guint               search_id;
   char               *status_text;
-  char               *light_markup[WY_LIGHT_DONE + 1];
 
   /* Undo */
   GPtrArray          *undo_stack;   /* of WyUndo */
@@ -263,16 +262,12 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       WyLight light = wy_task_item_get_light (item);
 
       if (column == COLUMN_LIGHT)
-        gtk_inscription_set_markup (GTK_INSCRIPTION (inscription), self->light_markup[light]);
+        wy_gui_show_light (inscription, light, FALSE);
       else
-        gtk_inscription_set_text (GTK_INSCRIPTION (inscription), cell_text (item, column));
-
-      gtk_widget_remove_css_class (inscription, "wy-light-red");
-      gtk_widget_remove_css_class (inscription, "wy-light-yellow");
-      if (light == WY_LIGHT_RED)
-        gtk_widget_add_css_class (inscription, "wy-light-red");
-      else if (light == WY_LIGHT_YELLOW)
-        gtk_widget_add_css_class (inscription, "wy-light-yellow");
+        {
+          gtk_inscription_set_text (GTK_INSCRIPTION (inscription), cell_text (item, column));
+          wy_gui_mark_urgent (inscription, light);
+        }
       return;
     }
 
@@ -453,8 +448,7 @@ update_detail_header (WyTasksPage *self)
 
   gtk_label_set_text (GTK_LABEL (self->title_label),
                       wy_record_get (wy_task_item_get_record (item), "title"));
-  gtk_label_set_markup (GTK_LABEL (self->light_label),
-                        self->light_markup[wy_task_item_get_light (item)]);
+  wy_gui_show_light (self->light_label, wy_task_item_get_light (item), FALSE);
 }
 
 /* After an edit: one item replaced (or added, or removed), one splice. */
@@ -1264,8 +1258,6 @@ wy_tasks_page_finalize (GObject *object)
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->pending_search, g_free);
   g_clear_pointer (&self->status_text, g_free);
-  for (guint i = 0; i < G_N_ELEMENTS (self->light_markup); i++)
-    g_clear_pointer (&self->light_markup[i], g_free);
 
   G_OBJECT_CLASS (wy_tasks_page_parent_class)->finalize (object);
 }
@@ -1289,11 +1281,6 @@ wy_tasks_page_class_init (WyTasksPageClass *klass)
 static void
 wy_tasks_page_init (WyTasksPage *self)
 {
-  static const char *light_colors[] = {
-    [WY_LIGHT_NONE] = "#77767b", [WY_LIGHT_GREEN] = "#26a269",
-    [WY_LIGHT_YELLOW] = "#e5a50a", [WY_LIGHT_RED] = "#c01c28", [WY_LIGHT_DONE] = "#3584e4",
-  };
-
   g_date_clear (&self->today, 1);
   self->items = wy_array_model_new (WY_TYPE_TASK_ITEM);
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -1301,11 +1288,6 @@ wy_tasks_page_init (WyTasksPage *self)
   self->compound_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->undo_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->compounds_dirty = TRUE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->light_markup); i++)
-    self->light_markup[i] = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
-                                                     light_colors[i],
-                                                     i == WY_LIGHT_NONE ? "" : wy_light_to_label (i));
 
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
 }
