@@ -297,7 +297,8 @@ assert_counts_match (WyDuePage *page,
   guint counts[WY_DUE_N_BUCKETS];
   GDate today;
 
-  wy_date_set_today (&today);
+  /* The page's day: the clock, fixed by the test. */
+  wy_test_date (&today, TODAY);
   items = wy_store_list_due (store, &today, wy_store_get_warning_days (store), 7, &error);
   g_assert_no_error (error);
   wy_due_count_buckets (items, counts);
@@ -327,8 +328,8 @@ add_task_due (WyStore    *store,
 
 /* Shown, the page reads in a thread on a connection of its own and says
  * "Loading…" meanwhile; a later read replaces one still running. The
- * page follows the clock here (no set_today, which reads at once), so the
- * demo ledger is made for the clock's day. */
+ * page follows the clock here (no set_today, which reads at once): the
+ * test fixes the clock's day, so the suite answers the same on any day. */
 static void
 test_due_page_thread (void)
 {
@@ -340,9 +341,9 @@ test_due_page_thread (void)
   gint64 task_id;
   GDate today;
 
-  wy_date_set_today (&today);
-  today_iso = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&today),
-                               g_date_get_month (&today), g_date_get_day (&today));
+  wy_test_date (&today, TODAY);
+  wy_clock_set_fixed (&today);
+  today_iso = g_strdup (TODAY);
   store = wy_test_open_demo ("due-thread.wuyou", DEMO_SIZE, today_iso);
 
   /* A page that goes away while it reads drops what it read. */
@@ -395,6 +396,7 @@ test_due_page_thread (void)
 
   gtk_window_destroy (window);
   wy_test_spin_for (20);
+  wy_clock_set_fixed (NULL);
 }
 
 /* The helpers the lists size and label their cells with. */

@@ -11,25 +11,12 @@
 #include "wy-overview-page.h"
 #include "wy-problem-item.h"
 #include "wy-problems-page.h"
+#include "wy-test-gui.h"
 #include "wy-test-util.h"
 #include "wy-window.h"
 
 #define DEMO_SIZE 40
 #define TODAY "2023-03-15"
-
-/* Runs the main loop until cond holds, for at most ten seconds. */
-static void
-spin_until (gboolean (*cond) (gpointer),
-            gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!cond (data) && g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
 
 static void
 spin_a_little (void)
@@ -39,12 +26,6 @@ spin_a_little (void)
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (1000);
     }
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
 }
 
 static gboolean
@@ -104,8 +85,8 @@ fixture_set_up (Fixture       *f,
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1600, 1000);
   gtk_window_present (GTK_WINDOW (f->window));
-  spin_until (is_mapped, f->page);
-  spin_until (is_loaded, f->page);
+  wy_test_spin_until (wy_test_is_mapped, f->page);
+  wy_test_spin_until (is_loaded, f->page);
   g_assert_true (is_loaded (f->page));
 }
 
@@ -212,7 +193,7 @@ test_figure_opens_list (Fixture       *f,
 
     wy_window_show_page (f->window, "overview");
     wy_overview_page_set_place (f->page, 0, community_id);
-    spin_until (is_loaded, f->page);
+    wy_test_spin_until (is_loaded, f->page);
     community_overdue = wy_overview_page_get_figures (f->page)->problems_overdue;
     g_assert_cmpuint (community_overdue, <, overdue);
 
@@ -243,7 +224,7 @@ open_card (Fixture          *f,
   spin_a_little ();
   /* Space or Enter on the card: clicked once its press has shown. */
   g_assert_true (gtk_widget_activate (wy_overview_page_get_figure_button (f->page, figure)));
-  spin_until (left_overview, f->window);
+  wy_test_spin_until (left_overview, f->window);
   g_assert_cmpstr (wy_window_get_page (f->window), ==, page);
   spin_a_little ();
   if (g_str_equal (page, "problems"))
@@ -347,8 +328,8 @@ test_bar_opens_community (Fixture       *f,
   street_id = wy_record_get_id (g_ptr_array_index (streets, 0));
   wy_overview_page_set_place (f->page, street_id, 0);
   g_assert_cmpint (wy_overview_page_get_street (f->page), ==, street_id);
-  spin_until (is_loaded, f->page);
-  spin_until (is_drawn, view);
+  wy_test_spin_until (is_loaded, f->page);
+  wy_test_spin_until (is_drawn, view);
   g_assert_true (is_drawn (view));
 
   item = find_item (view, WY_CHART_TARGET_COMMUNITY);
@@ -384,7 +365,7 @@ test_keyboard (Fixture       *f,
   const WyChartItem *item = NULL;
   int index = -1;
 
-  spin_until (is_drawn, view);
+  wy_test_spin_until (is_drawn, view);
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (view)));
 
   /* Tabbing in lands on the first bar that opens something. */
@@ -418,7 +399,7 @@ test_ranking_opens_unit (Fixture       *f,
   WyChartView *view = wy_overview_page_get_chart_view (f->page, WY_CHART_RANKING);
   const WyChartItem *item;
 
-  spin_until (is_drawn, view);
+  wy_test_spin_until (is_drawn, view);
   item = find_item (view, WY_CHART_TARGET_UNIT);
   g_assert_nonnull (item);
   g_assert_nonnull (item->label);
@@ -493,8 +474,8 @@ test_meeting_mode (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (meeting), (gpointer *) &meeting);
   g_assert_true (gtk_window_get_transient_for (window) == GTK_WINDOW (f->window));
 
-  spin_until (is_mapped, window);
-  spin_until (is_meeting_loaded, meeting);
+  wy_test_spin_until (wy_test_is_mapped, window);
+  wy_test_spin_until (is_meeting_loaded, meeting);
   g_assert_true (wy_meeting_mode_is_loaded (meeting));
 
   /* The figures first, then one chart per screen. */

@@ -11,30 +11,11 @@
 #include "wy-problem-item.h"
 #include "wy-problems-page.h"
 #include "wy-record-form.h"
+#include "wy-test-gui.h"
 #include "wy-test-util.h"
 
 #define DEMO_SIZE 24
 #define TODAY "2023-03-15"
-
-/* Runs the main loop until cond holds, for at most five seconds. */
-static void
-spin_until (gboolean (*cond) (gpointer),
-            gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!cond (data) && g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
 
 static void
 spin_for (guint ms)
@@ -81,7 +62,7 @@ show_in_window (GtkWidget *child)
   gtk_window_set_default_size (window, 1024, 700);
   gtk_window_set_child (window, child);
   gtk_window_present (window);
-  spin_until (is_mapped, window);
+  wy_test_spin_until (wy_test_is_mapped, window);
   return window;
 }
 
@@ -242,7 +223,7 @@ test_problem_dialog_adds (void)
 
   dialog = wy_problem_dialog_new (NULL, store, compound_id, 0);
   gtk_window_present (dialog);
-  spin_until (is_mapped, dialog);
+  wy_test_spin_until (wy_test_is_mapped, dialog);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "New Rectification Item");
 
   form = wy_problem_dialog_get_form (dialog);
@@ -740,7 +721,7 @@ test_problems_page_loads_in_thread (void)
   /* Shown: the thread starts, and the page says so. */
   window = show_in_window (GTK_WIDGET (page));
   g_assert_true (wy_problems_page_is_loading (page));
-  spin_until (gate_reached, &gate);
+  wy_test_spin_until (gate_reached, &gate);
   g_assert_true (gate_reached (&gate));
   spin_for (50);
   g_assert_true (wy_problems_page_is_loading (page));
@@ -764,7 +745,7 @@ test_problems_page_loads_in_thread (void)
   n_after = wy_store_count (store, WY_TABLE_PROBLEM);
 
   gate_release (&gate);
-  spin_until (page_loaded, page);
+  wy_test_spin_until (page_loaded, page);
   g_assert_false (wy_problems_page_is_loading (page));
 
   /* All of them, with the edits. */
@@ -815,7 +796,7 @@ test_problems_page_closed_while_loading (void)
   wy_problems_page_set_load_hook (page, gate_hook, &gate);
   window = show_in_window (GTK_WIDGET (page));
   g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
-  spin_until (gate_reached, &gate);
+  wy_test_spin_until (gate_reached, &gate);
   g_assert_true (gate_reached (&gate));
 
   gtk_window_destroy (window);
@@ -868,7 +849,7 @@ test_problems_page_filters_and_sorts (void)
   /* Nothing is read before the page is seen; then in a thread. */
   g_assert_cmpuint (wy_problems_page_get_n_total (page), ==, 0);
   window = show_in_window (GTK_WIDGET (page));
-  spin_until (page_loaded, page);
+  wy_test_spin_until (page_loaded, page);
   g_assert_cmpuint (wy_problems_page_get_n_total (page), ==, wy_store_count (store, WY_TABLE_PROBLEM));
   g_assert_cmpuint (wy_problems_page_get_n_shown (page), ==, wy_problems_page_get_n_total (page));
 
@@ -905,13 +886,13 @@ test_problems_page_filters_and_sorts (void)
 
   /* Search (debounced) narrows "N of M". */
   wy_problems_page_set_search_text (page, needle);
-  spin_until (search_applied, page);
+  wy_test_spin_until (search_applied, page);
   g_assert_cmpuint (wy_problems_page_get_n_shown (page), ==, n_with_needle);
   g_assert_cmpuint (wy_problems_page_get_n_shown (page), <, rows->len);
   expected = g_strdup_printf ("%u of %u items", n_with_needle, rows->len);
   g_assert_cmpstr (wy_problems_page_get_status_text (page), ==, expected);
   wy_problems_page_set_search_text (page, "");
-  spin_until (search_cleared, page);
+  wy_test_spin_until (search_cleared, page);
   g_assert_cmpuint (wy_problems_page_get_n_shown (page), ==, rows->len);
 
   /* Sort by deadline: descending puts the items without one first (they

@@ -3,17 +3,33 @@
 
 #include "wy-test-gui.h"
 
-void
-wy_test_spin_until (gboolean (*cond) (gpointer),
-                    gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+#define SPIN_SECONDS 10
 
-  while (!cond (data) && g_get_monotonic_time () < end)
+gboolean
+wy_test_try_spin_until (gboolean (*cond) (gpointer),
+                        gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + SPIN_SECONDS * G_USEC_PER_SEC;
+
+  while (!cond (data))
     {
+      if (g_get_monotonic_time () >= end)
+        return FALSE;
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (2000);
     }
+  return TRUE;
+}
+
+void
+wy_test_spin_until_at (gboolean  (*cond) (gpointer),
+                       gpointer    data,
+                       const char *what,
+                       const char *file,
+                       int         line)
+{
+  if (!wy_test_try_spin_until (cond, data))
+    g_error ("%s:%d: still not %s after %d s", file, line, what, SPIN_SECONDS);
 }
 
 gboolean

@@ -10,8 +10,18 @@ G_BEGIN_DECLS
 /* What the display tests share: running the main loop, a window to show a
  * page in, and typing into a form's field as a user does. */
 
-/* Runs the main loop until cond holds, for at most five seconds. */
-void       wy_test_spin_until     (gboolean    (*cond) (gpointer),
+/* Runs the main loop until cond holds; fails the test, naming the
+ * condition and the line, when it still does not after ten seconds. */
+#define wy_test_spin_until(cond, data) \
+  wy_test_spin_until_at ((cond), (data), #cond, __FILE__, __LINE__)
+void       wy_test_spin_until_at  (gboolean    (*cond) (gpointer),
+                                   gpointer      data,
+                                   const char   *what,
+                                   const char   *file,
+                                   int           line);
+/* The same, for a test that probes: FALSE when cond still does not hold
+ * after ten seconds, and the test goes on. */
+gboolean   wy_test_try_spin_until (gboolean    (*cond) (gpointer),
                                    gpointer      data);
 gboolean   wy_test_is_mapped      (gpointer      widget);
 /* Runs the main loop for ms milliseconds. */
