@@ -1022,13 +1022,9 @@ wy_assistance_page_new (WyStore *store)
   GtkWidget *flags;
   GtkWidget *toolbar;
   GtkWidget *button;
-  GtkWidget *undo_box;
   GtkWidget *paned;
-  GtkWidget *list_box;
-  GtkWidget *scrolled;
   GtkWidget *detail;
   GtkWidget *heading;
-  GtkWidget *empty;
 
   g_return_val_if_fail (WY_IS_STORE (store), NULL);
 
@@ -1051,27 +1047,12 @@ wy_assistance_page_new (WyStore *store)
   gtk_box_append (GTK_BOX (self->box), flags);
 
   /* The undo notice */
-  self->undo_revealer = gtk_revealer_new ();
-  undo_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_margin_start (undo_box, 6);
-  gtk_widget_set_margin_end (undo_box, 6);
-  gtk_widget_set_margin_top (undo_box, 6);
-  self->undo_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->undo_label), 0.0f);
-  gtk_widget_set_hexpand (self->undo_label, TRUE);
-  gtk_box_append (GTK_BOX (undo_box), self->undo_label);
-  button = gtk_button_new_with_mnemonic (_("_Undo"));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_undo_clicked_cb), self);
-  gtk_box_append (GTK_BOX (undo_box), button);
-  gtk_revealer_set_child (GTK_REVEALER (self->undo_revealer), undo_box);
+  self->undo_revealer = wy_gui_undo_notice_new (&self->undo_label,
+                                                G_CALLBACK (on_undo_clicked_cb), self);
   gtk_box_append (GTK_BOX (self->box), self->undo_revealer);
 
   /* Toolbar */
-  toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (toolbar, 6);
-  gtk_widget_set_margin_bottom (toolbar, 6);
-  gtk_widget_set_margin_start (toolbar, 6);
-  gtk_widget_set_margin_end (toolbar, 6);
+  toolbar = wy_gui_toolbar_new ();
   button = gtk_button_new_with_mnemonic (_("_New Unit…"));
   g_signal_connect (button, "clicked", G_CALLBACK (on_new_unit_clicked_cb), self);
   gtk_box_append (GTK_BOX (toolbar), button);
@@ -1082,45 +1063,22 @@ wy_assistance_page_new (WyStore *store)
   gtk_box_append (GTK_BOX (self->box), toolbar);
 
   /* List | detail */
-  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_widget_set_vexpand (paned, TRUE);
-  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+  paned = wy_gui_list_detail_paned_new ();
   gtk_box_append (GTK_BOX (self->box), paned);
 
-  list_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
-                                              GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->selection = wy_gui_filtered_selection_new (G_LIST_MODEL (self->items),
+                                                   GTK_FILTER (self->filter), &self->filtered);
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed_cb), self);
   self->column_view = gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assistance units"), -1);
   setup_columns (self);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->column_view);
-  gtk_box_append (GTK_BOX (list_box), scrolled);
-  self->status_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->status_label), 0.0f);
-  gtk_widget_add_css_class (self->status_label, "wy-count-bar");
-  gtk_box_append (GTK_BOX (list_box), self->status_label);
-  gtk_paned_set_start_child (GTK_PANED (paned), list_box);
+  gtk_paned_set_start_child (GTK_PANED (paned),
+                             wy_gui_list_pane_new (self->column_view, &self->status_label));
 
-  self->detail_stack = gtk_stack_new ();
-  gtk_widget_set_size_request (self->detail_stack, 340, -1);
-  empty = wy_gui_empty_detail_label (_("Select a unit to see its term and activities."));
-  gtk_stack_add_named (GTK_STACK (self->detail_stack), empty, "empty");
-
-  detail = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (detail, 12);
-  gtk_widget_set_margin_bottom (detail, 12);
-  gtk_widget_set_margin_start (detail, 12);
-  gtk_widget_set_margin_end (detail, 12);
+  self->detail_stack = wy_gui_detail_stack_new (_("Select a unit to see its term and activities."));
+  detail = wy_gui_detail_box_new ();
   self->form = wy_record_form_new (store, WY_TABLE_ASSISTANCE_UNIT, unit_fields);
   gtk_box_append (GTK_BOX (detail), GTK_WIDGET (self->form));
   heading = gtk_label_new (_("Assistance Activities"));
@@ -1138,11 +1096,7 @@ wy_assistance_page_new (WyStore *store)
   g_signal_connect (button, "clicked", G_CALLBACK (on_add_activity_clicked_cb), self);
   gtk_box_append (GTK_BOX (detail), button);
 
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), detail);
-  gtk_stack_add_named (GTK_STACK (self->detail_stack), scrolled, "unit");
-  gtk_stack_set_visible_child_name (GTK_STACK (self->detail_stack), "empty");
+  wy_gui_detail_stack_add (self->detail_stack, detail, "unit");
   gtk_paned_set_end_child (GTK_PANED (paned), self->detail_stack);
 
   self->row_changed_id = g_signal_connect (store, WY_STORE_SIGNAL_ROW_CHANGED,

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 
 #include "wy-gui.h"
 #include "wy-gui-resources.h"
@@ -205,6 +206,119 @@ on_cell_query_tooltip_cb (GtkWidget  *cell,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_tooltip_set_custom (tooltip, label);
   return TRUE;
+}
+
+GtkWidget *
+wy_gui_undo_notice_new (GtkWidget **label,
+                        GCallback   on_undo_clicked,
+                        gpointer    data)
+{
+  GtkWidget *revealer = gtk_revealer_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *button;
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  *label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (*label), 0.0f);
+  gtk_widget_set_hexpand (*label, TRUE);
+  gtk_box_append (GTK_BOX (box), *label);
+  button = gtk_button_new_with_mnemonic (_("_Undo"));
+  g_signal_connect (button, "clicked", on_undo_clicked, data);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_revealer_set_child (GTK_REVEALER (revealer), box);
+  return revealer;
+}
+
+GtkWidget *
+wy_gui_toolbar_new (void)
+{
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_set_margin_top (toolbar, 6);
+  gtk_widget_set_margin_bottom (toolbar, 6);
+  gtk_widget_set_margin_start (toolbar, 6);
+  gtk_widget_set_margin_end (toolbar, 6);
+  return toolbar;
+}
+
+GtkWidget *
+wy_gui_list_detail_paned_new (void)
+{
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+
+  gtk_widget_set_vexpand (paned, TRUE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+  return paned;
+}
+
+GtkSingleSelection *
+wy_gui_filtered_selection_new (GListModel          *items,
+                               GtkFilter           *filter,
+                               GtkFilterListModel **filtered)
+{
+  GtkSingleSelection *selection;
+
+  *filtered = gtk_filter_list_model_new (g_object_ref (items), filter);
+  selection = gtk_single_selection_new (G_LIST_MODEL (*filtered));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  return selection;
+}
+
+GtkWidget *
+wy_gui_list_pane_new (GtkWidget  *list,
+                      GtkWidget **status_label)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  *status_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (*status_label), 0.0f);
+  gtk_widget_add_css_class (*status_label, "wy-count-bar");
+  gtk_box_append (GTK_BOX (box), *status_label);
+  return box;
+}
+
+GtkWidget *
+wy_gui_detail_stack_new (const char *empty_text)
+{
+  GtkWidget *stack = gtk_stack_new ();
+
+  gtk_widget_set_size_request (stack, 340, -1);
+  gtk_stack_add_named (GTK_STACK (stack), wy_gui_empty_detail_label (empty_text), "empty");
+  return stack;
+}
+
+GtkWidget *
+wy_gui_detail_box_new (void)
+{
+  GtkWidget *detail = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  gtk_widget_set_margin_top (detail, 12);
+  gtk_widget_set_margin_bottom (detail, 12);
+  gtk_widget_set_margin_start (detail, 12);
+  gtk_widget_set_margin_end (detail, 12);
+  return detail;
+}
+
+void
+wy_gui_detail_stack_add (GtkWidget  *stack,
+                         GtkWidget  *detail,
+                         const char *name)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), detail);
+  gtk_stack_add_named (GTK_STACK (stack), scrolled, name);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "empty");
 }
 
 void

@@ -38,6 +38,31 @@ void       wy_gui_set_cell_tooltip  (GtkWidget  *cell,
  * centred, clear of the pane's edges. */
 GtkWidget *wy_gui_empty_detail_label (const char *text);
 
+/* The parts of a list page (list | detail) that builds its tree in code:
+ * the undo notice (a revealer holding the label, returned in label, and
+ * an Undo button), the toolbar (6 px apart and around), the paned (the
+ * detail keeps its width), the list's model (a filter over items and a
+ * single selection that may be empty; filter is taken, filtered is the
+ * selection's), the list pane (the list scrolled, the count bar beneath,
+ * returned in status_label), the detail's stack ("empty" says
+ * empty_text) and a detail box (12 px apart and around) added to it
+ * scrolled under name. */
+GtkWidget          *wy_gui_undo_notice_new        (GtkWidget          **label,
+                                                   GCallback            on_undo_clicked,
+                                                   gpointer             data);
+GtkWidget          *wy_gui_toolbar_new            (void);
+GtkWidget          *wy_gui_list_detail_paned_new  (void);
+GtkSingleSelection *wy_gui_filtered_selection_new (GListModel          *items,
+                                                   GtkFilter           *filter,
+                                                   GtkFilterListModel **filtered);
+GtkWidget          *wy_gui_list_pane_new          (GtkWidget           *list,
+                                                   GtkWidget          **status_label);
+GtkWidget          *wy_gui_detail_stack_new       (const char          *empty_text);
+GtkWidget          *wy_gui_detail_box_new         (void);
+void                wy_gui_detail_stack_add       (GtkWidget           *stack,
+                                                   GtkWidget           *detail,
+                                                   const char          *name);
+
 /* The first widget of type at or below widget's children, depth first:
  * for the parts GTK builds inside its widgets (a drop-down's button, a
  * column view's list, a sidebar's list box). */

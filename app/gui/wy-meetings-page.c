@@ -1041,12 +1041,8 @@ wy_meetings_page_new (WyStore *store)
   WyMeetingsPage *self;
   GtkWidget *toolbar;
   GtkWidget *button;
-  GtkWidget *undo_box;
   GtkWidget *paned;
-  GtkWidget *list_box;
-  GtkWidget *scrolled;
   GtkWidget *detail;
-  GtkWidget *empty;
   GtkWidget *spacer;
   const WyFieldInfo *kind_info = wy_schema_field (wy_schema_table (WY_TABLE_MEETING), "kind");
   const char *kinds[6];
@@ -1069,28 +1065,13 @@ wy_meetings_page_new (WyStore *store)
   gtk_widget_set_margin_end (self->gaps_label, 6);
   gtk_box_append (GTK_BOX (self->box), self->gaps_label);
 
-  self->undo_revealer = gtk_revealer_new ();
-  undo_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_margin_start (undo_box, 6);
-  gtk_widget_set_margin_end (undo_box, 6);
-  gtk_widget_set_margin_top (undo_box, 6);
-  self->undo_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->undo_label), 0.0f);
+  self->undo_revealer = wy_gui_undo_notice_new (&self->undo_label,
+                                                G_CALLBACK (on_undo_clicked_cb), self);
   gtk_label_set_ellipsize (GTK_LABEL (self->undo_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (self->undo_label, TRUE);
-  gtk_box_append (GTK_BOX (undo_box), self->undo_label);
-  button = gtk_button_new_with_mnemonic (_("_Undo"));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_undo_clicked_cb), self);
-  gtk_box_append (GTK_BOX (undo_box), button);
-  gtk_revealer_set_child (GTK_REVEALER (self->undo_revealer), undo_box);
   gtk_box_append (GTK_BOX (self->box), self->undo_revealer);
 
   /* Toolbar: filters, then the buttons */
-  toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (toolbar, 6);
-  gtk_widget_set_margin_bottom (toolbar, 6);
-  gtk_widget_set_margin_start (toolbar, 6);
-  gtk_widget_set_margin_end (toolbar, 6);
+  toolbar = wy_gui_toolbar_new ();
 
   kinds[WY_MEETINGS_KIND_ALL] = _("All kinds");
   kinds[WY_MEETINGS_KIND_LEADERSHIP] = wy_schema_code_label (kind_info, WY_MEETING_LEADERSHIP);
@@ -1125,45 +1106,22 @@ wy_meetings_page_new (WyStore *store)
   gtk_box_append (GTK_BOX (toolbar), self->delete_button);
   gtk_box_append (GTK_BOX (self->box), toolbar);
 
-  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_widget_set_vexpand (paned, TRUE);
-  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+  paned = wy_gui_list_detail_paned_new ();
   gtk_box_append (GTK_BOX (self->box), paned);
 
-  list_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
-                                              GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->selection = wy_gui_filtered_selection_new (G_LIST_MODEL (self->items),
+                                                   GTK_FILTER (self->filter), &self->filtered);
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed_cb), self);
   self->column_view = gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Meetings and inspections"), -1);
   setup_columns (self);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->column_view);
-  gtk_box_append (GTK_BOX (list_box), scrolled);
-  self->status_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->status_label), 0.0f);
-  gtk_widget_add_css_class (self->status_label, "wy-count-bar");
-  gtk_box_append (GTK_BOX (list_box), self->status_label);
-  gtk_paned_set_start_child (GTK_PANED (paned), list_box);
+  gtk_paned_set_start_child (GTK_PANED (paned),
+                             wy_gui_list_pane_new (self->column_view, &self->status_label));
 
-  self->detail_stack = gtk_stack_new ();
-  gtk_widget_set_size_request (self->detail_stack, 340, -1);
-  empty = wy_gui_empty_detail_label (_("Select a meeting or inspection to see it and follow it up."));
-  gtk_stack_add_named (GTK_STACK (self->detail_stack), empty, "empty");
-
-  detail = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (detail, 12);
-  gtk_widget_set_margin_bottom (detail, 12);
-  gtk_widget_set_margin_start (detail, 12);
-  gtk_widget_set_margin_end (detail, 12);
+  self->detail_stack = wy_gui_detail_stack_new (_("Select a meeting or inspection to see it and follow it up."));
+  detail = wy_gui_detail_box_new ();
   self->meeting_form = wy_record_form_new (store, WY_TABLE_MEETING, meeting_fields);
   gtk_box_append (GTK_BOX (detail), GTK_WIDGET (self->meeting_form));
   self->detail_box = detail;
@@ -1186,11 +1144,7 @@ wy_meetings_page_new (WyStore *store)
   g_signal_connect (self->make_problem_button, "clicked", G_CALLBACK (on_make_problem_clicked_cb), self);
   gtk_box_append (GTK_BOX (detail), self->make_problem_button);
 
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), detail);
-  gtk_stack_add_named (GTK_STACK (self->detail_stack), scrolled, "record");
-  gtk_stack_set_visible_child_name (GTK_STACK (self->detail_stack), "empty");
+  wy_gui_detail_stack_add (self->detail_stack, detail, "record");
   gtk_paned_set_end_child (GTK_PANED (paned), self->detail_stack);
 
   self->row_changed_id = g_signal_connect (store, WY_STORE_SIGNAL_ROW_CHANGED,
