@@ -62,6 +62,7 @@ typedef struct
   PartStream        stream;
   char             *xml_message;
   int               xml_line;
+  int               xml_code;
 } Part;
 
 static void
@@ -112,6 +113,17 @@ on_xml_error_cb (void        *user_data,
   part->xml_message = g_strchomp (g_strdup (xml_error->message != NULL
                                             ? xml_error->message : "XML error"));
   part->xml_line = xml_error->line;
+  part->xml_code = xml_error->code;
+}
+
+/* Text that is not UTF-8, NUL and other characters XML forbids. */
+static gboolean
+is_text_error (int code)
+{
+  return code == XML_ERR_INVALID_CHAR || code == XML_ERR_INVALID_ENCODING
+         || code == XML_ERR_INVALID_CHARREF || code == XML_ERR_INVALID_DEC_CHARREF
+         || code == XML_ERR_INVALID_HEX_CHARREF || code == XML_ERR_UNKNOWN_ENCODING
+         || code == XML_ERR_UNSUPPORTED_ENCODING;
 }
 
 /* Before the root element: "<!D" is a DTD (NUL bytes are skipped, so
@@ -278,6 +290,17 @@ part_step (Part     *part,
         set_bomb_error (part->reader, error);
       else if (part->stream.zip_failed)
         set_damaged_error (part->reader, zip_file_strerror (part->stream.file), error);
+      else if (is_text_error (part->xml_code))
+        {
+          g_autofree char *line = g_strdup_printf ("%d", part->xml_line);
+
+          g_set_error (error, WY_SHEET_ERROR, WY_SHEET_ERROR_ENCODING,
+                       /* Translators: %s are a file's name, a part inside it and a line number */
+                       _("“%s” holds text that is not valid UTF-8, or NUL or other control "
+                         "characters no spreadsheet program writes (in its part “%s”, line %s). "
+                         "Open it in Excel or WPS and save it again."),
+                       part->reader->display_name, part->part, line);
+        }
       else
         {
           g_autofree char *detail = g_strdup_printf ("%s, line %d: %s", part->part,
