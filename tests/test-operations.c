@@ -283,6 +283,149 @@ test_record_progress (void)
   ledger_close (&ledger);
 }
 
+typedef struct {
+  WyTable     table;
+  gint64      id;
+  WyRowChange kind;
+  gint64      parent_id;
+} Told;
+
+static void
+on_row_committed_cb (WyStore *store,
+                     int      table,
+                     gint64   id,
+                     int      kind,
+                     gint64   parent_id,
+                     GArray  *told)
+{
+  Told t = { table, id, kind, parent_id };
+
+  g_array_append_val (told, t);
+}
+
+static void
+on_row_changed_cb (WyStore *store,
+                   int      table,
+                   gint64   id,
+                   guint   *count)
+{
+  (*count)++;
+}
+
+static void
+assert_told (GArray      *told,
+             guint        index,
+             WyTable      table,
+             gint64       id,
+             WyRowChange  kind,
+             gint64       parent_id)
+{
+  const Told *t;
+
+  g_assert_cmpuint (index, <, told->len);
+  t = &g_array_index (told, Told, index);
+  g_assert_cmpint (t->table, ==, table);
+  if (id != 0)
+    g_assert_cmpint (t->id, ==, id);
+  g_assert_cmpint (t->kind, ==, kind);
+  g_assert_cmpint (t->parent_id, ==, parent_id);
+}
+
+/* Rows written are told once committed, with what happened and under
+ * which parent; nothing of what a rollback or a cancelled change took
+ * back; "row-committed::compound" hears compounds only. */
+static void
+test_row_committed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) told = g_array_new (FALSE, FALSE, sizeof (Told));
+  g_autoptr(GArray) compounds = g_array_new (FALSE, FALSE, sizeof (Told));
+  guint changed = 0;
+  Ledger ledger;
+  gint64 id, kept;
+
+  ledger_open (&ledger, "row-committed.wuyou");
+  g_signal_connect (ledger.store, "row-committed", G_CALLBACK (on_row_committed_cb), told);
+  g_signal_connect (ledger.store, "row-committed::compound", G_CALLBACK (on_row_committed_cb), compounds);
+  g_signal_connect (ledger.store, "row-changed", G_CALLBACK (on_row_changed_cb), &changed);
+
+  /* A write alone: told at once. */
+  id = wy_test_add_named (ledger.store, WY_TABLE_STREET, "district_id", 1, "西街道");
+  g_assert_cmpuint (told->len, ==, 1);
+  assert_told (told, 0, WY_TABLE_STREET, id, WY_ROW_INSERTED, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (compounds->len, ==, 0);
+  g_array_set_size (told, 0);
+
+  /* In a transaction: nothing until the commit, then each row in order. */
+  g_assert_true (wy_store_begin (ledger.store, &error));
+  id = wy_compound_add_with_targets (ledger.store, "甲", ledger.community, WY_CATEGORY_THREE_NONE, &error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (told->len, ==, 0);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_true (wy_store_commit (ledger.store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (told->len, ==, 3);
+  assert_told (told, 0, WY_TABLE_COMPOUND, id, WY_ROW_INSERTED, ledger.community);
+  assert_told (told, 1, WY_TABLE_COMPOUND_TARGET, 0, WY_ROW_INSERTED, id);
+  assert_told (told, 2, WY_TABLE_COMPOUND_TARGET, 0, WY_ROW_INSERTED, id);
+  g_assert_cmpuint (changed, ==, 4);
+  g_assert_cmpuint (compounds->len, ==, 1);
+  g_array_set_size (told, 0);
+
+  /* Rolled back: never told. */
+  g_assert_true (wy_store_begin (ledger.store, &error));
+  g_assert_cmpint (wy_compound_add_with_targets (ledger.store, "乙", ledger.community,
+                                                 WY_CATEGORY_THREE_NONE, &error), >, 0);
+  wy_store_rollback (ledger.store);
+  g_assert_cmpuint (told->len, ==, 0);
+  g_assert_cmpuint (changed, ==, 4);
+
+  /* A change cancelled inside another: only what the outer one kept. */
+  g_assert_true (wy_store_change_begin (ledger.store, "Outer", &error));
+  g_assert_true (wy_store_change_begin (ledger.store, "Inner", &error));
+  g_assert_cmpint (wy_compound_add_with_targets (ledger.store, "丙", ledger.community,
+                                                 WY_CATEGORY_THREE_NONE, &error), >, 0);
+  wy_store_change_cancel (ledger.store);
+  kept = wy_compound_add_with_targets (ledger.store, "丁", ledger.community, WY_CATEGORY_THREE_NONE, &error);
+  g_assert_cmpint (kept, >, 0);
+  g_assert_cmpuint (told->len, ==, 0);
+  g_assert_true (wy_store_change_end (ledger.store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (told->len, ==, 3);
+  assert_told (told, 0, WY_TABLE_COMPOUND, kept, WY_ROW_INSERTED, ledger.community);
+  g_array_set_size (told, 0);
+
+  /* An edit, a delete (the parent it had), and the undo of the delete. */
+  g_assert_true (wy_store_update_field (ledger.store, WY_TABLE_COMPOUND, kept, "households", "120", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (told->len, ==, 1);
+  assert_told (told, 0, WY_TABLE_COMPOUND, kept, WY_ROW_UPDATED, ledger.community);
+  g_array_set_size (told, 0);
+
+  g_assert_true (wy_store_delete (ledger.store, WY_TABLE_COMPOUND, kept, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (told->len, ==, 1);
+  assert_told (told, 0, WY_TABLE_COMPOUND, kept, WY_ROW_DELETED, ledger.community);
+  g_array_set_size (told, 0);
+
+  g_assert_true (wy_store_undo_last (ledger.store, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* The compound and what went with it, each put back. */
+  g_assert_cmpuint (told->len, ==, 3);
+  for (guint i = 0; i < told->len; i++)
+    if (g_array_index (told, Told, i).table == WY_TABLE_COMPOUND)
+      assert_told (told, i, WY_TABLE_COMPOUND, kept, WY_ROW_INSERTED, ledger.community);
+    else
+      assert_told (told, i, WY_TABLE_COMPOUND_TARGET, 0, WY_ROW_INSERTED, kept);
+
+  g_assert_cmpuint (compounds->len, ==, 5);
+  for (guint i = 0; i < compounds->len; i++)
+    g_assert_cmpint (g_array_index (compounds, Told, i).table, ==, WY_TABLE_COMPOUND);
+
+  ledger_close (&ledger);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -292,6 +435,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/operations/add-compound-refused", test_add_compound_refused);
   g_test_add_func ("/operations/add-compounds-nested", test_add_compounds_nested);
   g_test_add_func ("/operations/record-progress", test_record_progress);
+  g_test_add_func ("/operations/row-committed", test_row_committed);
 
   return g_test_run ();
 }

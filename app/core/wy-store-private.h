@@ -32,9 +32,26 @@ struct _WyStore
   int         schema_version;
   gint64      data_version;  /* PRAGMA data_version when last polled */
   guint       audit_enabled : 1;
+  GArray     *pending_rows;   /* PendingRow: written, not yet committed */
+  GArray     *pending_marks;  /* guint: pending_rows->len at each open savepoint */
 };
 
 extern guint wy_store_row_changed_signal;
+
+/* Rows written are told (row-changed, row-committed) once committed:
+ * queued while a transaction or savepoint is open, dropped with what a
+ * rollback takes back. Every SAVEPOINT, BEGIN of the store marks the
+ * queue, and its release, commit or rollback ends the mark. */
+void               wy_store_notify_row          (WyStore      *self,
+                                                 WyTable       table,
+                                                 gint64        id,
+                                                 WyRowChange   kind,
+                                                 gint64        parent_id);
+gint64             wy_store_parent_of           (const WyRecord *record);
+void               wy_store_pending_mark        (WyStore      *self);
+void               wy_store_pending_release     (WyStore      *self);
+void               wy_store_pending_rollback    (WyStore      *self);
+void               wy_store_pending_drop_all    (WyStore      *self);
 extern guint wy_store_external_change_signal;
 
 gboolean           wy_store_exec                (WyStore      *self,

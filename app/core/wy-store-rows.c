@@ -416,7 +416,7 @@ wy_store_insert (WyStore   *self,
 
   wy_record_set_identity (record, id, uuid, now, now);
   wy_store_note_insert (self, record);
-  g_signal_emit (self, wy_store_row_changed_signal, 0, (int) info->table, id);
+  wy_store_notify_row (self, info->table, id, WY_ROW_INSERTED, wy_store_parent_of (record));
   return id;
 }
 
@@ -586,7 +586,8 @@ wy_store_update (WyStore   *self,
   wy_record_set_identity (record, wy_record_get_id (stored), wy_record_get_uuid (stored),
                           wy_record_get_created (stored), now);
   wy_store_note_update (self, stored, record);
-  g_signal_emit (self, wy_store_row_changed_signal, 0, (int) info->table, wy_record_get_id (record));
+  wy_store_notify_row (self, info->table, wy_record_get_id (record), WY_ROW_UPDATED,
+                       wy_store_parent_of (record));
   return TRUE;
 }
 
@@ -719,7 +720,7 @@ wy_store_delete (WyStore  *self,
     }
 
   wy_store_note_delete (self, g_steal_pointer (&taken));
-  g_signal_emit (self, wy_store_row_changed_signal, 0, (int) table, id);
+  wy_store_notify_row (self, table, id, WY_ROW_DELETED, wy_store_parent_of (stored));
   return TRUE;
 }
 

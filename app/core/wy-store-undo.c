@@ -338,7 +338,8 @@ wy_store_undo (WyStore  *self,
       !wy_store_savepoint_release (self, error))
     goto failed;
 
-  g_signal_emit (self, wy_store_row_changed_signal, 0, (int) undo->table, wy_record_get_id (main_record));
+  wy_store_notify_row (self, undo->table, wy_record_get_id (main_record), WY_ROW_INSERTED,
+                       wy_store_parent_of (main_record));
   return TRUE;
 
 failed:
@@ -767,6 +768,7 @@ wy_store_change_begin (WyStore     *self,
   if (!wy_store_exec (self, "SAVEPOINT wy_change", _("Starting a change"), error))
     return FALSE;
 
+  wy_store_pending_mark (self);
   open_level (self, title, TRUE);
   return TRUE;
 }
@@ -788,6 +790,7 @@ wy_store_change_end (WyStore  *self,
     return FALSE;
 
   close_level (self, TRUE);
+  wy_store_pending_release (self);
   return TRUE;
 }
 
@@ -805,6 +808,7 @@ wy_store_change_cancel (WyStore *self)
 
   sqlite3_exec (self->db, "ROLLBACK TO wy_change; RELEASE wy_change", NULL, NULL, NULL);
   close_level (self, FALSE);
+  wy_store_pending_rollback (self);
 }
 
 void
@@ -959,15 +963,18 @@ row_is_absent (WyStore         *self,
 }
 
 typedef struct {
-  WyTable table;
-  gint64  id;
+  WyTable     table;
+  gint64      id;
+  WyRowChange kind;
+  gint64      parent_id;
 } Touched;
 
 static void
 touch (GArray         *touched,
-       const WyRecord *record)
+       const WyRecord *record,
+       WyRowChange     kind)
 {
-  Touched t = { wy_record_get_table (record), wy_record_get_id (record) };
+  Touched t = { wy_record_get_table (record), wy_record_get_id (record), kind, wy_store_parent_of (record) };
 
   g_array_append_val (touched, t);
 }
@@ -1077,7 +1084,7 @@ put_back (WyStore   *self,
   for (guint l = 0; l < deleted->links->len; l++)
     {
       const Link *link = &g_array_index (deleted->links, Link, l);
-      Touched t = { link->table, link->id };
+      Touched t = { link->table, link->id, WY_ROW_UPDATED, 0 };
 
       if (!restore_link (self, link, error))
         return FALSE;
@@ -1085,7 +1092,7 @@ put_back (WyStore   *self,
     }
 
   for (guint r = deleted->records->len; r > 0; r--)
-    touch (touched, g_ptr_array_index (deleted->records, r - 1));
+    touch (touched, g_ptr_array_index (deleted->records, r - 1), WY_ROW_INSERTED);
 
   return wy_store_audit (self, "insert", wy_schema_table (deleted->table)->name,
                          wy_record_get_uuid (main_record), NULL, NULL, deleted->title, error);
@@ -1131,11 +1138,11 @@ take_again (WyStore  *self,
       return FALSE;
     }
 
-  touch (touched, main_record);
+  touch (touched, main_record, WY_ROW_DELETED);
   for (guint l = 0; l < deleted->links->len; l++)
     {
       const Link *link = &g_array_index (deleted->links, Link, l);
-      Touched t = { link->table, link->id };
+      Touched t = { link->table, link->id, WY_ROW_UPDATED, 0 };
 
       g_array_append_val (touched, t);
     }
@@ -1167,7 +1174,7 @@ apply_op (WyStore   *self,
                                wy_record_get_uuid (op->after), NULL, NULL, title_of (op->after), error))
             return FALSE;
         }
-      touch (touched, op->after);
+      touch (touched, op->after, undo ? WY_ROW_DELETED : WY_ROW_INSERTED);
       return TRUE;
 
     case OP_UPDATE:
@@ -1183,7 +1190,7 @@ apply_op (WyStore   *self,
               !write_fields (self, op->before, op->after, error))
             return FALSE;
         }
-      touch (touched, op->after);
+      touch (touched, undo ? op->before : op->after, WY_ROW_UPDATED);
       return TRUE;
 
     case OP_DELETE:
@@ -1236,7 +1243,7 @@ replay (WyStore   *self,
     {
       const Touched *t = &g_array_index (touched, Touched, i);
 
-      g_signal_emit (self, wy_store_row_changed_signal, 0, (int) t->table, t->id);
+      wy_store_notify_row (self, t->table, t->id, t->kind, t->parent_id);
     }
   return TRUE;
 }

@@ -14,6 +14,14 @@
 G_DEFINE_FINAL_TYPE (WyStore, wy_store, G_TYPE_OBJECT)
 
 guint wy_store_row_changed_signal;
+static guint row_committed_signal;
+
+typedef struct {
+  WyTable     table;
+  gint64      id;
+  WyRowChange kind;
+  gint64      parent_id;
+} PendingRow;
 
 G_DEFINE_QUARK (wy-store-error-quark, wy_store_error)
 
@@ -215,20 +223,131 @@ gboolean
 wy_store_savepoint_begin (WyStore  *self,
                           GError  **error)
 {
-  return step_cached (self, "SAVEPOINT wy_edit", error);
+  if (!step_cached (self, "SAVEPOINT wy_edit", error))
+    return FALSE;
+  wy_store_pending_mark (self);
+  return TRUE;
 }
 
 gboolean
 wy_store_savepoint_release (WyStore  *self,
                             GError  **error)
 {
-  return step_cached (self, "RELEASE wy_edit", error);
+  if (!step_cached (self, "RELEASE wy_edit", error))
+    return FALSE;
+  wy_store_pending_release (self);
+  return TRUE;
 }
 
 void
 wy_store_savepoint_rollback (WyStore *self)
 {
   sqlite3_exec (self->db, "ROLLBACK TO wy_edit; RELEASE wy_edit", NULL, NULL, NULL);
+  wy_store_pending_rollback (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows written, told once committed                                    */
+
+static void
+emit_row (WyStore          *self,
+          const PendingRow *row)
+{
+  g_signal_emit (self, wy_store_row_changed_signal, 0, (int) row->table, row->id);
+  g_signal_emit (self, row_committed_signal,
+                 g_quark_from_static_string (wy_schema_table (row->table)->name),
+                 (int) row->table, row->id, (int) row->kind, row->parent_id);
+}
+
+/* Outside every transaction now: tell what was queued, in order. A
+ * handler may write again; what it writes is told on its own. */
+static void
+flush_if_committed (WyStore *self)
+{
+  g_autoptr(GArray) rows = NULL;
+
+  if (self->db == NULL || !sqlite3_get_autocommit (self->db))
+    return;
+
+  g_array_set_size (self->pending_marks, 0);
+  if (self->pending_rows->len == 0)
+    return;
+
+  rows = g_steal_pointer (&self->pending_rows);
+  self->pending_rows = g_array_new (FALSE, FALSE, sizeof (PendingRow));
+  for (guint i = 0; i < rows->len; i++)
+    emit_row (self, &g_array_index (rows, PendingRow, i));
+}
+
+gint64
+wy_store_parent_of (const WyRecord *record)
+{
+  const WyTableInfo *info = wy_record_get_info (record);
+
+  if (info->parent_field == NULL)
+    return 0;
+  return wy_record_get_int (record, info->parent_field, 0);
+}
+
+void
+wy_store_notify_row (WyStore     *self,
+                     WyTable      table,
+                     gint64       id,
+                     WyRowChange  kind,
+                     gint64       parent_id)
+{
+  PendingRow row = { table, id, kind, parent_id };
+
+  if (sqlite3_get_autocommit (self->db))
+    {
+      emit_row (self, &row);
+      return;
+    }
+
+  /* A bulk job nobody listens to queues nothing. */
+  if (!g_signal_has_handler_pending (self, wy_store_row_changed_signal, 0, FALSE) &&
+      !g_signal_has_handler_pending (self, row_committed_signal,
+                                     g_quark_from_static_string (wy_schema_table (table)->name), FALSE))
+    return;
+
+  g_array_append_val (self->pending_rows, row);
+}
+
+void
+wy_store_pending_mark (WyStore *self)
+{
+  guint mark = self->pending_rows->len;
+
+  g_array_append_val (self->pending_marks, mark);
+}
+
+void
+wy_store_pending_release (WyStore *self)
+{
+  if (self->pending_marks->len > 0)
+    g_array_set_size (self->pending_marks, self->pending_marks->len - 1);
+  flush_if_committed (self);
+}
+
+void
+wy_store_pending_rollback (WyStore *self)
+{
+  if (self->pending_marks->len > 0)
+    {
+      guint mark = g_array_index (self->pending_marks, guint, self->pending_marks->len - 1);
+
+      g_array_set_size (self->pending_marks, self->pending_marks->len - 1);
+      if (mark < self->pending_rows->len)
+        g_array_set_size (self->pending_rows, mark);
+    }
+  flush_if_committed (self);
+}
+
+void
+wy_store_pending_drop_all (WyStore *self)
+{
+  g_array_set_size (self->pending_rows, 0);
+  g_array_set_size (self->pending_marks, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -288,6 +407,7 @@ wy_store_begin (WyStore  *self,
 
   if (!wy_store_exec (self, "BEGIN IMMEDIATE", _("Starting a change"), error))
     return FALSE;
+  wy_store_pending_mark (self);
   wy_store_changes_transaction_begun (self);
   return TRUE;
 }
@@ -301,6 +421,7 @@ wy_store_commit (WyStore  *self,
   if (!wy_store_exec (self, "COMMIT", _("Saving"), error))
     return FALSE;
   wy_store_changes_transaction_ended (self, TRUE);
+  wy_store_pending_release (self);
   return TRUE;
 }
 
@@ -330,6 +451,8 @@ wy_store_end_fill (WyStore   *self,
     ok = wy_store_exec (self, "COMMIT", _("Saving"), error);
   if (!commit || !ok)
     wy_store_rollback (self);
+  else
+    wy_store_pending_release (self);
 
   /* Back to the journal every other change relies on. */
   return wy_store_exec (self,
@@ -345,6 +468,7 @@ wy_store_rollback (WyStore *self)
 
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  wy_store_pending_drop_all (self);
   wy_store_changes_transaction_ended (self, FALSE);
 }
 
@@ -540,6 +664,8 @@ wy_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->operator_name, g_free);
   g_clear_pointer (&self->backup_path, g_free);
+  g_clear_pointer (&self->pending_rows, g_array_unref);
+  g_clear_pointer (&self->pending_marks, g_array_unref);
 
   G_OBJECT_CLASS (wy_store_parent_class)->finalize (object);
 }
@@ -562,6 +688,23 @@ wy_store_class_init (WyStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT64);
+
+  /**
+   * WyStore::row-committed:
+   * @table: the WyTable of the row
+   * @id: the row's id
+   * @kind: a WyRowChange
+   * @parent_id: the row's parent (its table's parent field), or 0
+   *
+   * A write to the row was committed (wy-store.h). Detailed with the
+   * table's name.
+   */
+  row_committed_signal =
+    g_signal_new (WY_STORE_SIGNAL_ROW_COMMITTED,
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_INT, G_TYPE_INT64, G_TYPE_INT, G_TYPE_INT64);
 
   /**
    * WyStore::undo-changed:
@@ -594,5 +737,7 @@ wy_store_init (WyStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->audit_enabled = TRUE;
   self->operator_name = g_strdup (g_get_real_name ());
+  self->pending_rows = g_array_new (FALSE, FALSE, sizeof (PendingRow));
+  self->pending_marks = g_array_new (FALSE, FALSE, sizeof (guint));
   wy_store_build_table_sql (self);
 }

@@ -56,8 +56,26 @@ WyStore    *wy_store_create             (const char     *path,
 WyStore    *wy_store_create_empty       (const char     *path,
                                          GError        **error);
 
-/* Emitted after a row was inserted, updated or deleted: (table, id). */
+/* Emitted after a row was inserted, updated or deleted: (table, id).
+ * Like row-committed, once the write is committed, and never for one
+ * that was rolled back. */
 #define WY_STORE_SIGNAL_ROW_CHANGED "row-changed"
+
+typedef enum {
+  WY_ROW_INSERTED,
+  WY_ROW_UPDATED,
+  WY_ROW_DELETED,
+} WyRowChange;
+
+/* Emitted once a write to a row is committed (after COMMIT, or the
+ * release of the outermost savepoint or change; a write outside them at
+ * once), in the order of the writes, never for what was rolled back:
+ * (table, id, WyRowChange, parent_id). parent_id is the row's value of
+ * its table's parent field (wy_schema_table()->parent_field; for a
+ * delete, what it was), 0 for a table without one or when unknown (a
+ * reference cleared by a delete, put back by its undo, is an update).
+ * Detailed with the table's name: "row-committed::compound". */
+#define WY_STORE_SIGNAL_ROW_COMMITTED "row-committed"
 
 /* Whether the file's tables have every column the schema descriptors name
  * (run on every open, so a tampered file is refused before a write). */
