@@ -1191,6 +1191,45 @@ build_detail (WyTasksPage *self)
   return scrolled;
 }
 
+/* The filters of the toolbar: status, light, origin. */
+static void
+add_filters (WyTasksPage *self,
+             GtkWidget   *toolbar)
+{
+  const WyFieldInfo *status_info;
+  g_autoptr(GPtrArray) status_labels = g_ptr_array_new ();
+  const char *light_labels[6];
+  const char *origin_labels[4];
+
+  status_info = wy_schema_field (wy_schema_table (WY_TABLE_TASK), "status");
+  g_ptr_array_add (status_labels, (gpointer)_("All statuses"));
+  for (guint i = 0; status_info->codes[i] != NULL; i++)
+    g_ptr_array_add (status_labels, (gpointer)wy_schema_code_label (status_info, status_info->codes[i]));
+  g_ptr_array_add (status_labels, NULL);
+  self->status_drop_down = create_filter_drop_down ((const char * const *)status_labels->pdata, _("Status"));
+
+  light_labels[WY_TASKS_LIGHT_ALL] = _("All lights");
+  light_labels[WY_TASKS_LIGHT_OVERDUE] = wy_light_to_label (WY_LIGHT_RED);
+  light_labels[WY_TASKS_LIGHT_DUE_SOON] = wy_light_to_label (WY_LIGHT_YELLOW);
+  light_labels[WY_TASKS_LIGHT_ON_SCHEDULE] = wy_light_to_label (WY_LIGHT_GREEN);
+  light_labels[WY_TASKS_LIGHT_DONE] = wy_light_to_label (WY_LIGHT_DONE);
+  light_labels[5] = NULL;
+  self->light_drop_down = create_filter_drop_down (light_labels, _("Light"));
+
+  origin_labels[WY_TASKS_ORIGIN_ALL] = _("All tasks");
+  origin_labels[WY_TASKS_ORIGIN_PLAN] = _("From the plan");
+  origin_labels[WY_TASKS_ORIGIN_OWN] = _("Own tasks");
+  origin_labels[3] = NULL;
+  self->origin_drop_down = create_filter_drop_down (origin_labels, _("Origin"));
+
+  g_signal_connect (self->status_drop_down, "notify::selected", G_CALLBACK (on_status_selected_cb), self);
+  g_signal_connect (self->light_drop_down, "notify::selected", G_CALLBACK (on_light_selected_cb), self);
+  g_signal_connect (self->origin_drop_down, "notify::selected", G_CALLBACK (on_origin_selected_cb), self);
+  gtk_box_append (GTK_BOX (toolbar), self->status_drop_down);
+  gtk_box_append (GTK_BOX (toolbar), self->light_drop_down);
+  gtk_box_append (GTK_BOX (toolbar), self->origin_drop_down);
+}
+
 /* WyPage ------------------------------------------------------------- */
 
 static void
@@ -1301,14 +1340,9 @@ wy_tasks_page_new (WyStore *store)
   GtkWidget *toolbar;
   GtkWidget *new_button;
   GtkWidget *scrolled;
-  GtkWidget *empty;
   GtkWidget *undo_box;
   GtkWidget *undo_button;
   GtkWidget *close_button;
-  const WyFieldInfo *status_info;
-  g_autoptr(GPtrArray) status_labels = g_ptr_array_new ();
-  const char *light_labels[6];
-  const char *origin_labels[4];
 
   g_return_val_if_fail (WY_IS_STORE (store), NULL);
 
@@ -1316,10 +1350,7 @@ wy_tasks_page_new (WyStore *store)
   self->store = g_object_ref (store);
   self->warning_days = wy_store_get_warning_days (store);
 
-  self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
-  gtk_paned_set_resize_end_child (GTK_PANED (self->paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
+  self->paned = wy_gui_list_detail_paned_new ();
   gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
 
   outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -1352,45 +1383,15 @@ wy_tasks_page_new (WyStore *store)
   gtk_box_append (GTK_BOX (list_box), self->undo_revealer);
 
   /* New task and the filters */
-  toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  toolbar = wy_gui_toolbar_new ();
   gtk_widget_add_css_class (toolbar, "wy-filter-bar");
-  gtk_widget_set_margin_top (toolbar, 6);
-  gtk_widget_set_margin_bottom (toolbar, 6);
-  gtk_widget_set_margin_start (toolbar, 6);
-  gtk_widget_set_margin_end (toolbar, 6);
 
   new_button = gtk_button_new_with_mnemonic (_("_New Task…"));
   gtk_widget_set_tooltip_text (new_button, _("Add a task of your own, such as a decision to supervise"));
   g_signal_connect (new_button, "clicked", G_CALLBACK (on_new_task_clicked_cb), self);
   gtk_box_append (GTK_BOX (toolbar), new_button);
 
-  status_info = wy_schema_field (wy_schema_table (WY_TABLE_TASK), "status");
-  g_ptr_array_add (status_labels, (gpointer)_("All statuses"));
-  for (guint i = 0; status_info->codes[i] != NULL; i++)
-    g_ptr_array_add (status_labels, (gpointer)wy_schema_code_label (status_info, status_info->codes[i]));
-  g_ptr_array_add (status_labels, NULL);
-  self->status_drop_down = create_filter_drop_down ((const char * const *)status_labels->pdata, _("Status"));
-
-  light_labels[WY_TASKS_LIGHT_ALL] = _("All lights");
-  light_labels[WY_TASKS_LIGHT_OVERDUE] = wy_light_to_label (WY_LIGHT_RED);
-  light_labels[WY_TASKS_LIGHT_DUE_SOON] = wy_light_to_label (WY_LIGHT_YELLOW);
-  light_labels[WY_TASKS_LIGHT_ON_SCHEDULE] = wy_light_to_label (WY_LIGHT_GREEN);
-  light_labels[WY_TASKS_LIGHT_DONE] = wy_light_to_label (WY_LIGHT_DONE);
-  light_labels[5] = NULL;
-  self->light_drop_down = create_filter_drop_down (light_labels, _("Light"));
-
-  origin_labels[WY_TASKS_ORIGIN_ALL] = _("All tasks");
-  origin_labels[WY_TASKS_ORIGIN_PLAN] = _("From the plan");
-  origin_labels[WY_TASKS_ORIGIN_OWN] = _("Own tasks");
-  origin_labels[3] = NULL;
-  self->origin_drop_down = create_filter_drop_down (origin_labels, _("Origin"));
-
-  g_signal_connect (self->status_drop_down, "notify::selected", G_CALLBACK (on_status_selected_cb), self);
-  g_signal_connect (self->light_drop_down, "notify::selected", G_CALLBACK (on_light_selected_cb), self);
-  g_signal_connect (self->origin_drop_down, "notify::selected", G_CALLBACK (on_origin_selected_cb), self);
-  gtk_box_append (GTK_BOX (toolbar), self->status_drop_down);
-  gtk_box_append (GTK_BOX (toolbar), self->light_drop_down);
-  gtk_box_append (GTK_BOX (toolbar), self->origin_drop_down);
+  add_filters (self, toolbar);
   gtk_box_append (GTK_BOX (list_box), toolbar);
 
   /* The list: items → filter → sort → selection */
@@ -1424,10 +1425,7 @@ wy_tasks_page_new (WyStore *store)
   gtk_paned_set_start_child (GTK_PANED (self->paned), outer);
 
   /* Detail */
-  self->detail_stack = gtk_stack_new ();
-  gtk_widget_set_size_request (self->detail_stack, 340, -1);
-  empty = wy_gui_empty_detail_label (_("Select a task to see its progress and edit it."));
-  gtk_stack_add_named (GTK_STACK (self->detail_stack), empty, "empty");
+  self->detail_stack = wy_gui_detail_stack_new (_("Select a task to see its progress and edit it."));
   gtk_stack_add_named (GTK_STACK (self->detail_stack), build_detail (self), "detail");
   gtk_stack_set_visible_child_name (GTK_STACK (self->detail_stack), "empty");
   gtk_paned_set_end_child (GTK_PANED (self->paned), self->detail_stack);
