@@ -919,19 +919,6 @@ on_map_cb (GtkWidget        *widget,
 
 /* WyPage ------------------------------------------------------------- */
 
-static void
-page_reload (WyPage *page)
-{
-  wy_assistance_page_reload (WY_ASSISTANCE_PAGE (page));
-}
-
-static void
-page_set_search_text (WyPage     *page,
-                      const char *text)
-{
-  wy_assistance_page_set_search_text (WY_ASSISTANCE_PAGE (page), text);
-}
-
 static gboolean
 page_select_by_id (WyPage *page,
                    gint64  id)
@@ -946,10 +933,10 @@ wy_assistance_page_page_iface_init (WyPageInterface *iface)
   iface->name = "assistance";
   iface->title = N_("Assistance Units");
   iface->icon_name = "system-users-symbolic";
-  iface->reload = page_reload;
+  iface->reload = (void (*) (WyPage *)) wy_assistance_page_reload;
   iface->search_placeholder = N_("Search assistance units");
   iface->search_delay_ms = 150;
-  iface->set_search_text = page_set_search_text;
+  iface->set_search_text = (void (*) (WyPage *, const char *)) wy_assistance_page_set_search_text;
   iface->select_by_id = page_select_by_id;
 }
 

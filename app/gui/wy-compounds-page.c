@@ -987,36 +987,16 @@ on_map_cb (GtkWidget *widget,
 /* WyPage ------------------------------------------------------------- */
 
 static void
-page_reload (WyPage *page)
-{
-  wy_compounds_page_reload (WY_COMPOUNDS_PAGE (page));
-}
-
-static void
-page_set_search_text (WyPage     *page,
-                      const char *text)
-{
-  wy_compounds_page_set_search_text (WY_COMPOUNDS_PAGE (page), text);
-}
-
-static gboolean
-page_select_by_id (WyPage *page,
-                   gint64  id)
-{
-  return wy_compounds_page_select_compound (WY_COMPOUNDS_PAGE (page), id);
-}
-
-static void
 wy_compounds_page_page_iface_init (WyPageInterface *iface)
 {
   iface->name = "compounds";
   iface->title = N_("Compounds");
   iface->icon_name = "view-list-symbolic";
-  iface->reload = page_reload;
+  iface->reload = (void (*) (WyPage *)) wy_compounds_page_reload;
   iface->search_placeholder = N_("Search compounds");
   iface->search_delay_ms = 0;
-  iface->set_search_text = page_set_search_text;
-  iface->select_by_id = page_select_by_id;
+  iface->set_search_text = (void (*) (WyPage *, const char *)) wy_compounds_page_set_search_text;
+  iface->select_by_id = (gboolean (*) (WyPage *, gint64)) wy_compounds_page_select_compound;
 }
 
 static void

@@ -666,18 +666,12 @@ on_grouping_toggled_cb (GtkToggleButton *button,
 /* WyPage ------------------------------------------------------------- */
 
 static void
-page_reload (WyPage *page)
-{
-  wy_due_page_reload (WY_DUE_PAGE (page));
-}
-
-static void
 wy_due_page_page_iface_init (WyPageInterface *iface)
 {
   iface->name = "due";
   iface->title = N_("Due Items");
   iface->icon_name = "alarm-symbolic";
-  iface->reload = page_reload;
+  iface->reload = (void (*) (WyPage *)) wy_due_page_reload;
 }
 
 static void

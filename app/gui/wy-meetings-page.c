@@ -947,28 +947,15 @@ on_map_cb (GtkWidget      *widget,
 /* WyPage ------------------------------------------------------------- */
 
 static void
-page_reload (WyPage *page)
-{
-  wy_meetings_page_reload (WY_MEETINGS_PAGE (page));
-}
-
-static void
-page_set_search_text (WyPage     *page,
-                      const char *text)
-{
-  wy_meetings_page_set_search_text (WY_MEETINGS_PAGE (page), text);
-}
-
-static void
 wy_meetings_page_page_iface_init (WyPageInterface *iface)
 {
   iface->name = "meetings";
   iface->title = N_("Meetings");
   iface->icon_name = "user-available-symbolic";
-  iface->reload = page_reload;
+  iface->reload = (void (*) (WyPage *)) wy_meetings_page_reload;
   iface->search_placeholder = N_("Search meetings");
   iface->search_delay_ms = 150;
-  iface->set_search_text = page_set_search_text;
+  iface->set_search_text = (void (*) (WyPage *, const char *)) wy_meetings_page_set_search_text;
 }
 
 static void

@@ -1247,18 +1247,12 @@ add_charts (WyOverviewPage *self)
 /* WyPage ------------------------------------------------------------- */
 
 static void
-page_reload (WyPage *page)
-{
-  wy_overview_page_reload (WY_OVERVIEW_PAGE (page));
-}
-
-static void
 wy_overview_page_page_iface_init (WyPageInterface *iface)
 {
   iface->name = "overview";
   iface->title = N_("Overview");
   iface->icon_name = "x-office-presentation-symbolic";
-  iface->reload = page_reload;
+  iface->reload = (void (*) (WyPage *)) wy_overview_page_reload;
 }
 
 static void

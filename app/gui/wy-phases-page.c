@@ -878,12 +878,6 @@ section_free (gpointer data)
 
 /* WyPage ------------------------------------------------------------- */
 
-static void
-page_reload (WyPage *page)
-{
-  wy_phases_page_reload (WY_PHASES_PAGE (page));
-}
-
 static gboolean
 page_select_by_id (WyPage *page,
                    gint64  id)
@@ -898,7 +892,7 @@ wy_phases_page_page_iface_init (WyPageInterface *iface)
   iface->name = "phases";
   iface->title = N_("Phases");
   iface->icon_name = "x-office-calendar-symbolic";
-  iface->reload = page_reload;
+  iface->reload = (void (*) (WyPage *)) wy_phases_page_reload;
   iface->select_by_id = page_select_by_id;
 }
 

@@ -1292,19 +1292,6 @@ on_delete_key_cb (GtkWidget *widget,
 
 /* WyPage ------------------------------------------------------------- */
 
-static void
-page_reload (WyPage *page)
-{
-  wy_problems_page_reload (WY_PROBLEMS_PAGE (page));
-}
-
-static void
-page_set_search_text (WyPage     *page,
-                      const char *text)
-{
-  wy_problems_page_set_search_text (WY_PROBLEMS_PAGE (page), text);
-}
-
 static gboolean
 page_select_by_id (WyPage *page,
                    gint64  id)
@@ -1319,10 +1306,10 @@ wy_problems_page_page_iface_init (WyPageInterface *iface)
   iface->name = "problems";
   iface->title = N_("Problems");
   iface->icon_name = "dialog-warning-symbolic";
-  iface->reload = page_reload;
+  iface->reload = (void (*) (WyPage *)) wy_problems_page_reload;
   iface->search_placeholder = N_("Search problems");
   iface->search_delay_ms = 150;
-  iface->set_search_text = page_set_search_text;
+  iface->set_search_text = (void (*) (WyPage *, const char *)) wy_problems_page_set_search_text;
   iface->select_by_id = page_select_by_id;
 }
 

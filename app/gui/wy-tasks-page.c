@@ -1232,19 +1232,6 @@ add_filters (WyTasksPage *self,
 
 /* WyPage ------------------------------------------------------------- */
 
-static void
-page_reload (WyPage *page)
-{
-  wy_tasks_page_reload (WY_TASKS_PAGE (page));
-}
-
-static void
-page_set_search_text (WyPage     *page,
-                      const char *text)
-{
-  wy_tasks_page_set_search_text (WY_TASKS_PAGE (page), text);
-}
-
 static gboolean
 page_select_by_id (WyPage *page,
                    gint64  id)
@@ -1259,10 +1246,10 @@ wy_tasks_page_page_iface_init (WyPageInterface *iface)
   iface->name = "tasks";
   iface->title = N_("Tasks");
   iface->icon_name = "object-select-symbolic";
-  iface->reload = page_reload;
+  iface->reload = (void (*) (WyPage *)) wy_tasks_page_reload;
   iface->search_placeholder = N_("Search tasks");
   iface->search_delay_ms = 150;
-  iface->set_search_text = page_set_search_text;
+  iface->set_search_text = (void (*) (WyPage *, const char *)) wy_tasks_page_set_search_text;
   iface->select_by_id = page_select_by_id;
 }
 
