@@ -4,9 +4,9 @@
 #include "wy-test-util.h"
 #include "wy-test-sheet.h"
 
-/* The .xls reader (libfreexl): the survey saved by LibreOffice as Excel
- * 97–2003 reads as the .xlsx does, dates included. freexl reports no
- * merged ranges and no hidden sheets. */
+/* The .xls reader (libfreexl, in a child process): the survey saved by
+ * LibreOffice as Excel 97–2003 reads as the .xlsx does, dates included.
+ * freexl reports no merged ranges and no hidden sheets. */
 
 static void
 test_survey_libreoffice (void)
@@ -46,12 +46,46 @@ test_survey_libreoffice (void)
   g_assert_cmpuint (merges->len, ==, 0);
 }
 
+static gboolean
+stop_after_two_rows (const WySheetRow  *row,
+                     gpointer           user_data,
+                     GError           **error)
+{
+  guint *seen = user_data;
+
+  return ++*seen < 2;
+}
+
+/* freexl runs in a child process: stopping early ends it, and the next
+ * read starts another. */
+static void
+test_stop_early (void)
+{
+  g_autofree char *path = wy_test_sheet_fixture ("survey-libreoffice.xls");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WySheetReader) reader = NULL;
+  guint seen = 0;
+
+  reader = wy_sheet_reader_open (path, WY_TEXT_ENCODING_AUTO, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      seen = 0;
+      g_assert_true (wy_sheet_reader_read_sheet (reader, 0, stop_after_two_rows, &seen, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (seen, ==, 2);
+    }
+  g_assert_false (wy_sheet_reader_read_sheet (reader, 2, stop_after_two_rows, &seen, &error));
+  g_assert_error (error, WY_SHEET_ERROR, WY_SHEET_ERROR_NO_SUCH_SHEET);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sheet-xls/survey-libreoffice", test_survey_libreoffice);
+  g_test_add_func ("/sheet-xls/stop-early", test_stop_early);
 
   return g_test_run ();
 }
