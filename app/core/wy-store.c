@@ -15,6 +15,7 @@ G_DEFINE_FINAL_TYPE (WyStore, wy_store, G_TYPE_OBJECT)
 
 guint wy_store_row_changed_signal;
 static guint row_committed_signal;
+static GQuark table_quarks[WY_N_TABLES];   /* row-committed's details */
 
 typedef struct {
   WyTable     table;
@@ -255,7 +256,7 @@ emit_row (WyStore          *self,
 {
   g_signal_emit (self, wy_store_row_changed_signal, 0, (int) row->table, row->id);
   g_signal_emit (self, row_committed_signal,
-                 g_quark_from_static_string (wy_schema_table (row->table)->name),
+                 table_quarks[row->table],
                  (int) row->table, row->id, (int) row->kind, row->parent_id);
 }
 
@@ -307,7 +308,7 @@ wy_store_notify_row (WyStore     *self,
   /* A bulk job nobody listens to queues nothing. */
   if (!g_signal_has_handler_pending (self, wy_store_row_changed_signal, 0, FALSE) &&
       !g_signal_has_handler_pending (self, row_committed_signal,
-                                     g_quark_from_static_string (wy_schema_table (table)->name), FALSE))
+                                     table_quarks[table], FALSE))
     return;
 
   g_array_append_val (self->pending_rows, row);
@@ -705,6 +706,8 @@ wy_store_class_init (WyStoreClass *klass)
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 4, G_TYPE_INT, G_TYPE_INT64, G_TYPE_INT, G_TYPE_INT64);
+  for (guint t = 0; t < WY_N_TABLES; t++)
+    table_quarks[t] = g_quark_from_static_string (wy_schema_table (t)->name);
 
   /**
    * WyStore::undo-changed:
