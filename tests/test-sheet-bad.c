@@ -25,6 +25,7 @@ static const BadFile bad_files[] = {
   /* freexl 1.0.6 overflows a stack buffer on this one (found by
    * fuzzing); it runs in a child process, so this is only a refusal. */
   { "bad-freexl-overflow.xls", WY_TEXT_ENCODING_AUTO, TRUE, WY_SHEET_ERROR_DAMAGED, "not an Excel 97–2003 workbook" },
+  { "bad-crc.xlsx", WY_TEXT_ENCODING_AUTO, FALSE, WY_SHEET_ERROR_DAMAGED, "damaged or incomplete" },
   { "bad-renamed.xlsx", WY_TEXT_ENCODING_AUTO, TRUE, WY_SHEET_ERROR_DAMAGED, "named like an Excel workbook" },
   { "bad-not-workbook.xlsx", WY_TEXT_ENCODING_AUTO, TRUE, WY_SHEET_ERROR_UNSUPPORTED, "not an Excel workbook" },
   { "bad-zip-bomb.xlsx", WY_TEXT_ENCODING_AUTO, FALSE, WY_SHEET_ERROR_UNSAFE, "zip bombs" },

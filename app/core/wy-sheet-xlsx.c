@@ -677,7 +677,7 @@ wy_sheet_xlsx_open (WySheetReader  *reader,
   reader->backend = backend;
   reader->backend_free = xlsx_backend_free;
 
-  backend->zip = zip_open (reader->path, ZIP_RDONLY | ZIP_CHECKCONS, &zip_code);
+  backend->zip = zip_open (reader->path, ZIP_RDONLY, &zip_code);
   if (backend->zip == NULL)
     {
       zip_error_t zip_error;

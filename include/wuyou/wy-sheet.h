@@ -104,7 +104,10 @@ typedef struct
 /* Called for each row that has a filled cell. The row and its strings are
  * only valid during the call. Return TRUE to go on, FALSE to stop: with
  * @error set the read fails with it, without it the read ends early and
- * succeeds (a preview of the first rows). */
+ * succeeds (a preview of the first rows). Rows are handed on as they are
+ * read: when the read fails later (a damaged part, a cap), the rows seen
+ * so far came from a file now known to be bad, and a caller that imports
+ * drops them (all or nothing). */
 typedef gboolean (*WySheetRowFunc) (const WySheetRow  *row,
                                     gpointer           user_data,
                                     GError           **error);
