@@ -19,7 +19,9 @@
  *      workbook's shared strings and sheet (every node visited, nothing
  *      kept);
  *   3. wy_sheet_reader on the same rows as a GB18030 CSV (detection,
- *      conversion, libcsv).
+ *      conversion, libcsv);
+ *   4. for comparison, LibreOffice (when installed) opening the .xlsx and
+ *      saving it as CSV, headless, with a throw-away profile.
  * Each read runs in a child process (this program with --read or
  * --floor), so its peak RSS is its own and not the generator's. The files
  * are generated at run time into a temporary folder and removed.
@@ -233,6 +235,38 @@ run_child (const char *label,
   fflush (stdout);
 }
 
+static void
+libreoffice_pass (const char *dir,
+                  const char *xlsx_path)
+{
+  g_autofree char *program = g_find_program_in_path ("libreoffice");
+  g_autofree char *profile = g_build_filename (dir, "lo-profile", NULL);
+  g_autofree char *profile_uri = g_strconcat ("-env:UserInstallation=file://", profile, NULL);
+  g_autofree char *out_dir = g_build_filename (dir, "lo-out", NULL);
+  g_autofree char *out_csv = g_build_filename (out_dir, "survey.csv", NULL);
+  g_autofree char *rm = NULL;
+  const char *argv[] = { program, profile_uri, "--headless", "--convert-to", "csv",
+                         "--outdir", out_dir, xlsx_path, NULL };
+  int status = 0;
+  double t0;
+
+  if (program == NULL)
+    {
+      printf ("%-44s not installed\n", "LibreOffice, open .xlsx + save CSV:");
+      return;
+    }
+  t0 = now ();
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, NULL)
+      || !g_file_test (out_csv, G_FILE_TEST_EXISTS))
+    printf ("%-44s FAILED\n", "LibreOffice, open .xlsx + save CSV:");
+  else
+    printf ("%-44s %.2f s (start-up included)\n", "LibreOffice, open .xlsx + save CSV:", now () - t0);
+  /* The profile and the output: a folder tree of LibreOffice's own. */
+  rm = g_strdup_printf ("rm -rf '%s' '%s'", profile, out_dir);
+  g_spawn_command_line_sync (rm, NULL, NULL, NULL, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -270,6 +304,8 @@ main (int argc, char *argv[])
   run_child ("xlsx, wy_sheet_reader:", "--read", xlsx_path);
   run_child ("xlsx, floor (bare libzip + xmlTextReader):", "--floor", xlsx_path);
   run_child ("GB18030 CSV, wy_sheet_reader:", "--read", csv_path);
+
+  libreoffice_pass (dir, xlsx_path);
 
   g_unlink (xlsx_path);
   g_unlink (csv_path);
